@@ -1,0 +1,18 @@
+package dev.snipcheck.markdown;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code snipcheck:} section of a page's YAML front matter.
+ *
+ * @param mode    default API family of the page's blocks
+ * @param skip    skip the whole page, with this reason
+ * @param imports extra imports for every Java fragment of the page
+ * @param timeout default per-block time limit
+ */
+public record PageOptions(Optional<Mode> mode, Optional<String> skip, List<String> imports, Optional<Duration> timeout) {
+
+    public static final PageOptions NONE = new PageOptions(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+}
