@@ -1,0 +1,90 @@
+package dev.snipcheck.cli;
+
+import dev.snipcheck.postgres.Database;
+import dev.snipcheck.postgres.DatabaseUnavailableException;
+import dev.snipcheck.postgres.PostgresServer;
+
+import java.util.Optional;
+
+/**
+ * A PostgreSQL server that starts on first use, so a run whose pages run no block never starts one. Remembers a
+ * failed start instead of retrying it for every page.
+ */
+final class LazyServer implements PostgresServer {
+
+    /** Starts or connects to the real server. */
+    @FunctionalInterface
+    interface Starter {
+        PostgresServer start() throws DatabaseUnavailableException;
+    }
+
+    private final Starter starter;
+    private PostgresServer server;
+    private DatabaseUnavailableException failure;
+    private boolean closed;
+
+    LazyServer(Starter starter) {
+        this.starter = starter;
+    }
+
+    /** Starts the server now unless it runs already; rethrows an earlier failure. */
+    synchronized PostgresServer start() throws DatabaseUnavailableException {
+        if (closed) {
+            throw new IllegalStateException("server closed");
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (server == null) {
+            try {
+                server = starter.start();
+            } catch (DatabaseUnavailableException e) {
+                failure = e;
+                throw e;
+            }
+        }
+        return server;
+    }
+
+    /** Why the server could not be provided, if it was needed and could not. */
+    synchronized Optional<DatabaseUnavailableException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public Database createDatabase() throws DatabaseUnavailableException {
+        return start().createDatabase();
+    }
+
+    @Override
+    public void dropDatabase(Database database) {
+        PostgresServer running;
+        synchronized (this) {
+            running = server;
+        }
+        // a database can only exist if the server was started
+        if (running != null) {
+            running.dropDatabase(database);
+        }
+    }
+
+    @Override
+    public synchronized String description() {
+        if (server != null) {
+            return server.description();
+        }
+        if (failure != null) {
+            return "unavailable: " + failure.getMessage();
+        }
+        return "not started (no block needed a database)";
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

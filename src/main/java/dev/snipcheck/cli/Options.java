@@ -1,0 +1,148 @@
+package dev.snipcheck.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/** The command line of {@code snipcheck}, as picocli fills it in. */
+@Command(
+        name = "snipcheck",
+        mixinStandardHelpOptions = true,
+        versionProvider = Options.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Verifies the Java and SQL code blocks of Markdown files: compiles them, runs them against PostgreSQL"
+                    + " and gives every block a verdict.",
+            "Exit status: 0 when nothing failed, 1 when a block failed, 2 for bad usage or when no database"
+                    + " could be provided."
+        })
+final class Options {
+
+    /** What {@code --format} selects. */
+    enum Format {
+        TEXT, JSON
+    }
+
+    /** What {@code --color} selects. */
+    enum Color {
+        AUTO, ALWAYS, NEVER
+    }
+
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            description = "Markdown files or directories to check (default: README.md and docs/, whichever exist).")
+    List<String> paths = new ArrayList<>();
+
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
+            converter = FormatConverter.class,
+            description = "Report format (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    String output;
+
+    @Option(
+            names = "--postgres-url",
+            paramLabel = "URL",
+            description = "Use this running PostgreSQL server instead of starting an embedded one.")
+    String postgresUrl;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            converter = DurationConverter.class,
+            description = "Time limit of a block that sets none itself, e.g. 500ms, 30s, 2m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(
+            names = "--color",
+            paramLabel = "auto|always|never",
+            defaultValue = "auto",
+            converter = ColorConverter.class,
+            description = "Color the text report (default: ${DEFAULT-VALUE}: only on a terminal).")
+    Color color;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Also list passed blocks, inferred page modes and the database used.")
+    boolean verbose;
+
+    /** Reads {@code --format}; lower case in messages, since that is how users type it. */
+    static final class FormatConverter implements ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return choice(Format.class, value);
+        }
+    }
+
+    /** Reads {@code --color}. */
+    static final class ColorConverter implements ITypeConverter<Color> {
+        @Override
+        public Color convert(String value) {
+            return choice(Color.class, value);
+        }
+    }
+
+    /** Reads {@code --timeout}. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value) {
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            String name = constant.name().toLowerCase(Locale.ROOT);
+            if (name.equals(value.toLowerCase(Locale.ROOT))) {
+                return constant;
+            }
+            names.add(name);
+        }
+        throw new TypeConversionException("expected one of " + String.join(", ", names) + ", but was '" + value + "'");
+    }
+
+    /** The version from the Maven descriptor that the jar carries. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"snipcheck " + version()};
+        }
+
+        static String version() {
+            try (InputStream in = Options.class.getResourceAsStream(
+                    "/META-INF/maven/dev.snipcheck/snipcheck/pom.properties")) {
+                if (in != null) {
+                    Properties properties = new Properties();
+                    properties.load(in);
+                    return properties.getProperty("version", "(unknown version)");
+                }
+            } catch (IOException e) {
+                // fall through: a version string is not worth failing for
+            }
+            return "(development build)";
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.snipcheck.java;
+
+import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.Position;
+
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The outcome of compiling a run's pages: class files, each block's status, and the way back to Markdown. */
+public final class CompiledPages {
+
+    private final Path classes;
+    private final Map<Block, CompiledBlock> blocks = new IdentityHashMap<>();
+    private final Map<Block, String> bindings = new IdentityHashMap<>();
+    private final Map<String, GeneratedSource> sourcesByPath;
+
+    CompiledPages(Path classes, Map<String, GeneratedSource> sourcesByPath) {
+        this.classes = classes;
+        this.sourcesByPath = sourcesByPath;
+    }
+
+    void put(CompiledBlock block, String bindingsClass) {
+        blocks.put(block.block(), block);
+        bindings.put(block.block(), bindingsClass);
+    }
+
+    /** The directory holding the compiled snippets. */
+    public Path classes() {
+        return classes;
+    }
+
+    /** What compiling did with a block given in a {@link PageInput}. */
+    public CompiledBlock block(Block block) {
+        return blocks.get(block);
+    }
+
+    /** The class whose static fields hold the bindings ({@code pool}, ...) a block sees. */
+    public String bindingsClass(Block block) {
+        return bindings.get(block);
+    }
+
+    /**
+     * The Markdown position of a stack frame of snippet code, empty for frames of other code.
+     *
+     * @param className  the frame's class
+     * @param fileName   the frame's source file name
+     * @param lineNumber the frame's line
+     */
+    public Optional<Position> frame(String className, String fileName, int lineNumber) {
+        if (className == null || fileName == null || lineNumber <= 0) {
+            return Optional.empty();
+        }
+        int lastDot = className.lastIndexOf('.');
+        String pkg = lastDot < 0 ? "" : className.substring(0, lastDot).replace('.', '/') + "/";
+        GeneratedSource source = sourcesByPath.get(pkg + fileName);
+        return source == null ? Optional.empty() : Optional.of(source.lineToMarkdown(lineNumber));
+    }
+}

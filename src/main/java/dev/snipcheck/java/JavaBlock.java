@@ -1,0 +1,25 @@
+package dev.snipcheck.java;
+
+import dev.snipcheck.markdown.Block;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Java block as javac's parser sees it: a whole compilation unit or a fragment of pieces.
+ *
+ * @param block       the Markdown block
+ * @param unit        a compilation unit: package, imports and type declarations only
+ * @param packageName the unit's own package, if it declares one
+ * @param fileName    the unit's file name (its public type's name), or null for fragments
+ * @param mainClass   simple name of the unit's type with {@code public static void main(String[])}, if any
+ * @param imports     the unit's import declarations as offsets {start, end}
+ * @param pieces      the fragment's pieces in order; empty for units
+ */
+record JavaBlock(Block block, boolean unit, Optional<String> packageName, String fileName,
+                 Optional<String> mainClass, List<int[]> imports, List<Piece> pieces) {
+
+    boolean hasInferredVars() {
+        return pieces.stream().anyMatch(p -> p instanceof Piece.Var v && v.inferred());
+    }
+}

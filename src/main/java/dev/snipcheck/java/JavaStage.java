@@ -1,0 +1,366 @@
+package dev.snipcheck.java;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.snipcheck.markdown.Attributes;
+import dev.snipcheck.markdown.Block;
+
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles the Java blocks of all pages of a run in-process with javax.tools, in as few javac
+ * tasks as correctness allows: one parse, one analysis per round of {@code var} inference (usually
+ * none or one), one compilation of everything, and one for the {@code compile_fail} blocks. A
+ * block that does not compile costs its page's later session blocks only.
+ */
+public final class JavaStage {
+
+    private static final int MAX_INFERENCE_ROUNDS = 8;
+    private static final Pattern GENERATED_NAME = Pattern.compile("snipcheck\\.p\\d+\\.(l\\d+\\.)?(Block_L\\d+\\.)?");
+
+    private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    private final String classpath;
+
+    /** @param classpath what snippets compile against: snipcheck, its dependencies, the user's classes */
+    public JavaStage(String classpath) {
+        this.classpath = classpath;
+    }
+
+    /** Compiles the pages' blocks into {@code classes}. */
+    public CompiledPages compile(List<PageInput> pages, Path classes) {
+        List<Block> all = pages.stream().flatMap(p -> p.blocks().stream()).toList();
+        Map<Block, JavaBlock> parsed = new IdentityHashMap<>();
+        for (JavaBlock block : new BlockParser().parse(all)) {
+            parsed.put(block.block(), block);
+        }
+        Map<PageInput, List<JavaBlock>> remaining = new LinkedHashMap<>();
+        List<PageInput> withCompileFail = new ArrayList<>();
+        for (PageInput page : pages) {
+            List<JavaBlock> blocks = new ArrayList<>();
+            for (Block block : page.blocks()) {
+                if (block.attributes().compileFail()) {
+                    withCompileFail.add(page);
+                } else {
+                    blocks.add(parsed.get(block));
+                }
+            }
+            remaining.put(page, blocks);
+        }
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+            Map<Piece.Declarator, String> types = inferVarTypes(remaining, files);
+            Map<String, GeneratedSource> sources = new HashMap<>();
+            CompiledPages result = new CompiledPages(classes, sources);
+            compileAll(remaining, types, files, classes, sources, result);
+            compileExpectedFailures(withCompileFail.stream().distinct().toList(), parsed, remaining, types, files, classes, result);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String packageOf(int index) {
+        return String.format(Locale.ROOT, "snipcheck.p%03d", index + 1);
+    }
+
+    private static PageGenerator generator(PageInput page, int index, Map<Piece.Declarator, String> types) {
+        return new PageGenerator(packageOf(index), page.mode(), page.page().options().imports(), types);
+    }
+
+    /**
+     * Learns the types of top-level {@code var} declarations of session blocks, which become fields.
+     * A round compiles (analysis only) with the unknown ones left as locals, where javac infers them; a
+     * {@code var} whose initializer uses another block's unknown {@code var} is learned a round later.
+     */
+    private Map<Piece.Declarator, String> inferVarTypes(Map<PageInput, List<JavaBlock>> pages,
+                                                       StandardJavaFileManager files) throws IOException {
+        Map<Piece.Declarator, String> types = new IdentityHashMap<>();
+        for (int round = 0; round < MAX_INFERENCE_ROUNDS; round++) {
+            List<PageGenerator.Unit> units = new ArrayList<>();
+            int index = 0;
+            for (Map.Entry<PageInput, List<JavaBlock>> page : pages.entrySet()) {
+                boolean pending = page.getValue().stream().anyMatch(b -> b.block().attributes().extendsSession()
+                        && b.pieces().stream().anyMatch(p -> p instanceof Piece.Var v && v.inferred()
+                        && !v.declarators().stream().allMatch(types::containsKey)));
+                if (pending) {
+                    units.addAll(generator(page.getKey(), index, types).generate(page.getValue()));
+                }
+                index++;
+            }
+            if (units.isEmpty()) {
+                break;
+            }
+            int before = types.size();
+            learnTypes(units, files, types);
+            if (types.size() == before) {
+                break;
+            }
+        }
+        return types;
+    }
+
+    private void learnTypes(List<PageGenerator.Unit> units, StandardJavaFileManager files,
+                            Map<Piece.Declarator, String> types) throws IOException {
+        Map<URI, PageGenerator.Unit> unitOf = new HashMap<>();
+        List<StringSource> sources = new ArrayList<>();
+        for (PageGenerator.Unit unit : units) {
+            StringSource source = unit.toSource();
+            unitOf.put(source.toUri(), unit);
+            sources.add(source);
+        }
+        JavacTask task = task(files, sources, new DiagnosticCollector<>(), null);
+        Iterable<? extends CompilationUnitTree> trees = task.parse();
+        task.analyze();
+        Trees treeUtil = Trees.instance(task);
+        for (CompilationUnitTree tree : trees) {
+            PageGenerator.Unit unit = unitOf.get(tree.getSourceFile().toUri());
+            if (unit.block() == null || unit.block().unit() || !unit.block().block().attributes().extendsSession()) {
+                continue;
+            }
+            for (StatementTree statement : runMethodStatements(tree)) {
+                if (statement instanceof VariableTree variable) {
+                    Element element = treeUtil.getElement(TreePath.getPath(tree, variable));
+                    Optional<String> type = element == null ? Optional.empty() : TypePrinter.print(element.asType());
+                    Optional<Piece.Declarator> declarator = declarator(unit.block(), variable.getName().toString());
+                    if (type.isPresent() && declarator.isPresent() && !types.containsKey(declarator.get())) {
+                        types.put(declarator.get(), type.get());
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<? extends StatementTree> runMethodStatements(CompilationUnitTree tree) {
+        for (Tree type : tree.getTypeDecls()) {
+            if (type instanceof ClassTree cls) {
+                for (Tree member : cls.getMembers()) {
+                    if (member instanceof MethodTree method && method.getName().contentEquals(PageGenerator.RUN_METHOD)
+                            && method.getBody() != null) {
+                        return method.getBody().getStatements();
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static Optional<Piece.Declarator> declarator(JavaBlock block, String name) {
+        return block.pieces().stream()
+                .filter(p -> p instanceof Piece.Var v && v.inferred())
+                .flatMap(p -> ((Piece.Var) p).declarators().stream())
+                .filter(d -> d.name().equals(name))
+                .findFirst();
+    }
+
+    /** Compiles every page; a block that fails is dropped with the rest of its session and the rest compiled again. */
+    private void compileAll(Map<PageInput, List<JavaBlock>> pages, Map<Piece.Declarator, String> types,
+                            StandardJavaFileManager files, Path classes, Map<String, GeneratedSource> sourcesByPath,
+                            CompiledPages result) throws IOException {
+        while (true) {
+            List<PageGenerator.Unit> units = new ArrayList<>();
+            int index = 0;
+            for (Map.Entry<PageInput, List<JavaBlock>> page : pages.entrySet()) {
+                units.addAll(generator(page.getKey(), index++, types).generate(page.getValue()));
+            }
+            Map<URI, PageGenerator.Unit> unitOf = new HashMap<>();
+            List<StringSource> sources = new ArrayList<>();
+            for (PageGenerator.Unit unit : units) {
+                StringSource source = unit.toSource();
+                unitOf.put(source.toUri(), unit);
+                sources.add(source);
+            }
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            Files.createDirectories(classes);
+            boolean ok = task(files, sources, diagnostics, classes).call();
+            Map<JavaBlock, List<CompileError>> errors = errorsByBlock(diagnostics, unitOf);
+            if (ok || errors.isEmpty()) {
+                if (!ok) {
+                    throw new IllegalStateException("javac failed without an error in any block: " + diagnostics.getDiagnostics());
+                }
+                for (PageGenerator.Unit unit : units) {
+                    sourcesByPath.put(unit.path(), unit.source());
+                }
+                record(units, result);
+                return;
+            }
+            for (Map.Entry<PageInput, List<JavaBlock>> page : pages.entrySet()) {
+                dropFailed(page.getValue(), errors, result);
+            }
+        }
+    }
+
+    /** Records the compiled blocks with the bindings class of their scope. */
+    private static void record(List<PageGenerator.Unit> units, CompiledPages result) {
+        String bindings = null;
+        for (PageGenerator.Unit unit : units) {
+            if (unit.block() == null) {
+                bindings = unit.className();
+                continue;
+            }
+            Block block = unit.block().block();
+            String scope = block.attributes().isolated() ? bindings : pageBindings(unit.className());
+            result.put(new CompiledBlock(block, CompiledBlock.Status.COMPILED, unit.className(),
+                    unit.block().unit(), List.of()), scope);
+        }
+    }
+
+    private static String pageBindings(String className) {
+        String pkg = className.substring(0, className.lastIndexOf('.'));
+        Matcher page = PAGE_PACKAGE.matcher(pkg);
+        return (page.lookingAt() ? page.group() : pkg) + "." + PageGenerator.PAGE_ROOT;
+    }
+
+    private static final Pattern PAGE_PACKAGE = Pattern.compile("snipcheck\\.p\\d+");
+
+    private static void dropFailed(List<JavaBlock> blocks, Map<JavaBlock, List<CompileError>> errors,
+                                   CompiledPages result) {
+        boolean sessionBroken = false;
+        for (var it = blocks.iterator(); it.hasNext(); ) {
+            JavaBlock block = it.next();
+            Attributes attributes = block.block().attributes();
+            List<CompileError> own = errors.get(block);
+            if (own != null) {
+                result.put(new CompiledBlock(block.block(), CompiledBlock.Status.FAILED, null, false, own), null);
+                it.remove();
+                sessionBroken |= !attributes.isolated();
+            } else if (sessionBroken && !attributes.isolated()) {
+                result.put(new CompiledBlock(block.block(), CompiledBlock.Status.DROPPED, null, false, List.of()), null);
+                it.remove();
+            }
+        }
+    }
+
+    /** Each {@code compile_fail} block, compiled against its page's compiled session, must fail. */
+    private void compileExpectedFailures(List<PageInput> pages, Map<Block, JavaBlock> parsed,
+                                         Map<PageInput, List<JavaBlock>> compiled, Map<Piece.Declarator, String> types,
+                                         StandardJavaFileManager files, Path classes, CompiledPages result)
+            throws IOException {
+        if (pages.isEmpty()) {
+            return;
+        }
+        List<PageInput> order = new ArrayList<>(compiled.keySet());
+        Map<URI, PageGenerator.Unit> unitOf = new HashMap<>();
+        List<StringSource> sources = new ArrayList<>();
+        List<JavaBlock> expected = new ArrayList<>();
+        for (PageInput page : pages) {
+            List<JavaBlock> blocks = new ArrayList<>();
+            boolean sessionBroken = false;
+            for (Block block : page.blocks()) {
+                JavaBlock javaBlock = parsed.get(block);
+                CompiledBlock done = result.block(block);
+                boolean failedBefore = done != null && done.status() != CompiledBlock.Status.COMPILED;
+                sessionBroken |= failedBefore && !block.attributes().isolated();
+                if (block.attributes().compileFail()) {
+                    if (sessionBroken && !block.attributes().isolated()) {
+                        result.put(new CompiledBlock(block, CompiledBlock.Status.DROPPED, null, false, List.of()), null);
+                    } else {
+                        blocks.add(javaBlock);
+                        expected.add(javaBlock);
+                    }
+                } else if (!failedBefore) {
+                    blocks.add(javaBlock);
+                }
+            }
+            for (PageGenerator.Unit unit : generator(page, order.indexOf(page), types).generate(blocks)) {
+                boolean isolatedRoot = unit.block() == null && !unit.className().endsWith("." + PageGenerator.PAGE_ROOT);
+                if (isolatedRoot || unit.block() != null && unit.block().block().attributes().compileFail()) {
+                    StringSource source = unit.toSource();
+                    unitOf.put(source.toUri(), unit);
+                    sources.add(source);
+                }
+            }
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        Path scratch = Files.createTempDirectory("snipcheck-compile-fail");
+        JavacTask task = task(files, sources, diagnostics, scratch, classes);
+        task.call();
+        Map<JavaBlock, List<CompileError>> errors = errorsByBlock(diagnostics, unitOf);
+        for (JavaBlock block : expected) {
+            List<CompileError> own = errors.getOrDefault(block, List.of());
+            Optional<String> text = block.block().attributes().compileFailText();
+            boolean met = !own.isEmpty() && text.map(t -> own.stream().anyMatch(e -> e.message().contains(t))).orElse(true);
+            result.put(new CompiledBlock(block.block(), met ? CompiledBlock.Status.EXPECTED_FAILURE
+                    : CompiledBlock.Status.UNEXPECTED_SUCCESS, null, false, own), null);
+        }
+    }
+
+    private static Map<JavaBlock, List<CompileError>> errorsByBlock(DiagnosticCollector<JavaFileObject> diagnostics,
+                                                                    Map<URI, PageGenerator.Unit> unitOf) {
+        Map<JavaBlock, List<CompileError>> errors = new IdentityHashMap<>();
+        for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+            if (diagnostic.getKind() != Diagnostic.Kind.ERROR || diagnostic.getSource() == null) {
+                continue;
+            }
+            PageGenerator.Unit unit = unitOf.get(diagnostic.getSource().toUri());
+            if (unit == null || unit.block() == null) {
+                continue;
+            }
+            CompileError error = new CompileError(
+                    unit.source().toMarkdown(diagnostic.getLineNumber(), diagnostic.getColumnNumber()),
+                    message(diagnostic));
+            errors.computeIfAbsent(unit.block(), b -> new ArrayList<>()).add(error);
+        }
+        return errors;
+    }
+
+    /** javac's message on one line, without the generated classes a reader never wrote. */
+    private static String message(Diagnostic<? extends JavaFileObject> diagnostic) {
+        StringBuilder out = new StringBuilder();
+        for (String line : diagnostic.getMessage(Locale.ROOT).split("\n")) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("location:") && trimmed.contains("snipcheck.p")) {
+                continue;
+            }
+            if (trimmed.startsWith("symbol:")) {
+                trimmed = trimmed.substring("symbol:".length()).trim();
+            }
+            out.append(out.length() == 0 ? "" : ": ").append(trimmed.replaceAll("\\s+", " "));
+        }
+        return GENERATED_NAME.matcher(out).replaceAll("");
+    }
+
+    private JavacTask task(StandardJavaFileManager files, List<StringSource> sources,
+                           DiagnosticCollector<JavaFileObject> diagnostics, Path out) {
+        return task(files, sources, diagnostics, out, null);
+    }
+
+    private JavacTask task(StandardJavaFileManager files, List<StringSource> sources,
+                           DiagnosticCollector<JavaFileObject> diagnostics, Path out, Path extraClasspath) {
+        List<String> options = new ArrayList<>(List.of("-proc:none", "-g", "-nowarn", "-Xlint:none",
+                "-Xmaxerrs", "10000", "-implicit:none"));
+        String cp = extraClasspath == null ? classpath : extraClasspath + java.io.File.pathSeparator + classpath;
+        options.addAll(List.of("-classpath", cp));
+        if (out != null) {
+            options.addAll(List.of("-d", out.toString()));
+        }
+        return (JavacTask) compiler.getTask(null, files, diagnostics, options, null, sources);
+    }
+}

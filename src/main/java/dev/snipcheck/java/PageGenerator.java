@@ -1,0 +1,235 @@
+package dev.snipcheck.java;
+
+import dev.snipcheck.markdown.Attributes;
+import dev.snipcheck.markdown.Mode;
+import dev.snipcheck.markdown.Position;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the Java sources of one page. A page's session is a chain of classes: each block that adds
+ * to the session extends the class of the previous one, so the fields (its variables), static
+ * methods and member types of earlier blocks are inherited, and a later declaration of the same name
+ * hides the earlier one, as in JShell. The chain's root holds the bindings ({@code pool}, ...).
+ */
+final class PageGenerator {
+
+    static final String RUN_METHOD = "snipcheck$run";
+    static final String PAGE_ROOT = "SnipcheckPage";
+
+    private final String packageName;
+    private final Mode pageMode;
+    private final List<String> pageImports;
+    private final Map<Piece.Declarator, String> types;
+
+    /**
+     * @param types inferred types of {@code var} declarations found so far; a {@code var} whose type
+     *              is not known stays a local of its block's run method, where javac infers it
+     */
+    PageGenerator(String packageName, Mode pageMode, List<String> pageImports, Map<Piece.Declarator, String> types) {
+        this.packageName = packageName;
+        this.pageMode = pageMode;
+        this.pageImports = pageImports;
+        this.types = types;
+    }
+
+    /** One generated compilation unit; {@code block} is null for the roots that hold bindings. */
+    record Unit(JavaBlock block, String className, String path, GeneratedSource source) {
+        StringSource toSource() {
+            return new StringSource(path, source.text());
+        }
+    }
+
+    /** Sources for the blocks, in document order; a block's unit comes after those it depends on. */
+    List<Unit> generate(List<JavaBlock> blocks) {
+        List<Unit> units = new ArrayList<>();
+        units.add(root(PAGE_ROOT, new Position(1, 1)));
+        String session = PAGE_ROOT;
+        List<ImportLine> sessionImports = new ArrayList<>();
+        for (JavaBlock block : blocks) {
+            Attributes attributes = block.block().attributes();
+            String parent = session;
+            if (attributes.isolated()) {
+                parent = "SnipcheckScope_L" + block.block().fenceLine();
+                units.add(root(parent, block.block().fence()));
+            }
+            List<ImportLine> visible = attributes.isolated() ? List.of() : sessionImports;
+            Unit unit = block.unit() ? unit(block) : fragment(block, parent, visible);
+            units.add(unit);
+            if (attributes.extendsSession()) {
+                sessionImports.addAll(importsOf(block));
+                if (block.unit()) {
+                    block.packageName().ifPresent(p -> sessionImports.add(ImportLine.generated("import " + p + ".*;")));
+                } else {
+                    session = simpleName(unit.className());
+                }
+            }
+        }
+        return units;
+    }
+
+    /** An import line: copied from a block (with its position) or written by snipcheck. */
+    private record ImportLine(String text, JavaBlock from, int start) {
+        static ImportLine generated(String text) {
+            return new ImportLine(text, null, -1);
+        }
+
+        void writeTo(GeneratedSource out) {
+            if (from == null) {
+                out.generated(text);
+            } else {
+                int line = lineOf(from.block().code(), start);
+                int column = start - lineStart(from.block().code(), start);
+                out.original(text.replace('\n', ' '), from.block().map(), line, column);
+            }
+            out.newline();
+        }
+    }
+
+    private static List<ImportLine> importsOf(JavaBlock block) {
+        List<ImportLine> imports = new ArrayList<>();
+        String code = block.block().code();
+        for (int[] range : block.imports()) {
+            imports.add(new ImportLine(code.substring(range[0], range[1]), block, range[0]));
+        }
+        for (Piece piece : block.pieces()) {
+            if (piece instanceof Piece.Import imp) {
+                imports.add(new ImportLine(code.substring(imp.start(), imp.end()), block, imp.start()));
+            }
+        }
+        return imports;
+    }
+
+    private Unit root(String simpleName, Position fence) {
+        GeneratedSource out = new GeneratedSource(fence);
+        out.generated("package " + packageName + ";\n");
+        out.generated("public class " + simpleName + " {\n");
+        out.generated("  public static io.r2dbc.pool.ConnectionPool pool;\n");
+        out.generated("  public static io.r2dbc.spi.ConnectionFactory connectionFactory;\n");
+        out.generated("  public static javax.sql.DataSource dataSource;\n");
+        out.generated("  public static String jdbcUrl;\n");
+        out.generated("  public static String r2dbcUrl;\n");
+        out.generated("}\n");
+        return new Unit(null, packageName + "." + simpleName, path(packageName, simpleName), out);
+    }
+
+    private Unit unit(JavaBlock block) {
+        GeneratedSource out = new GeneratedSource(block.block().fence());
+        String pkg = block.packageName().orElseGet(() -> block.block().attributes().extendsSession()
+                ? packageName : packageName + ".l" + block.block().fenceLine());
+        if (block.packageName().isEmpty()) {
+            out.generated("package " + pkg + ";\n");
+        }
+        new CodeCopy(block.block().code(), block.block().map()).writeTo(out);
+        String runnable = block.mainClass().orElse(block.fileName());
+        return new Unit(block, pkg + "." + runnable, path(pkg, block.fileName()), out);
+    }
+
+    private Unit fragment(JavaBlock block, String parent, List<ImportLine> sessionImports) {
+        String code = block.block().code();
+        GeneratedSource out = new GeneratedSource(block.block().fence());
+        String simpleName = "Block_L" + block.block().fenceLine();
+        out.generated("package " + packageName + ";\n");
+        Mode mode = block.block().attributes().mode().orElse(pageMode);
+        for (String imp : DefaultImports.of(mode)) {
+            out.generated("import " + imp + ";\n");
+        }
+        for (String imp : pageImports) {
+            out.generated("import " + imp + ";\n");
+        }
+        sessionImports.forEach(line -> line.writeTo(out));
+        importsOf(block).forEach(line -> line.writeTo(out));
+        out.generated("public class " + simpleName + " extends " + parent + " {\n");
+
+        boolean hoistVars = block.block().attributes().extendsSession();
+        Map<Piece.Declarator, String> hoisted = new IdentityHashMap<>();
+        List<int[]> members = new ArrayList<>();
+        CodeCopy memberCopy = new CodeCopy(code, block.block().map());
+        CodeCopy statementCopy = new CodeCopy(code, block.block().map());
+        for (Piece piece : block.pieces()) {
+            if (piece instanceof Piece.Member member) {
+                members.add(new int[]{member.start(), member.end()});
+                if (!member.isStatic()) {
+                    memberCopy.insert(member.start(), "static ");
+                }
+                statementCopy.blank(member.start(), member.end());
+            } else if (piece instanceof Piece.Import imp) {
+                statementCopy.blank(imp.start(), imp.end());
+            } else if (piece instanceof Piece.Var var && hoistVars && typesKnown(var)) {
+                for (Piece.Declarator declarator : var.declarators()) {
+                    String type = var.inferred() ? types.get(declarator) : code.substring(var.typeStart(), var.typeEnd());
+                    hoisted.put(declarator, type);
+                    writeField(out, block, var, declarator, type);
+                }
+                assignInstead(statementCopy, var, hoisted);
+            }
+        }
+        memberCopy.keepOnly(members);
+        memberCopy.writeTo(out);
+        out.generated("public static void " + RUN_METHOD + "() throws Throwable {\n");
+        statementCopy.writeTo(out);
+        out.generated("}\n}\n");
+        return new Unit(block, packageName + "." + simpleName, path(packageName, simpleName), out);
+    }
+
+    private boolean typesKnown(Piece.Var var) {
+        return !var.inferred() || var.declarators().stream().allMatch(types::containsKey);
+    }
+
+    private static void writeField(GeneratedSource out, JavaBlock block, Piece.Var var, Piece.Declarator declarator,
+                                   String type) {
+        String code = block.block().code();
+        out.generated("public static ");
+        if (var.inferred()) {
+            out.generated(type);
+        } else {
+            int line = lineOf(code, var.typeStart());
+            out.original(type.replace('\n', ' '), block.block().map(), line, var.typeStart() - lineStart(code, var.typeStart()));
+        }
+        out.generated(" ");
+        int line = lineOf(code, declarator.nameStart());
+        out.original(declarator.name(), block.block().map(), line, declarator.nameStart() - lineStart(code, declarator.nameStart()));
+        out.generated(";\n");
+    }
+
+    /** {@code final int a = 1, b;} becomes {@code a = 1;} in place, every other character where it was. */
+    private static void assignInstead(CodeCopy copy, Piece.Var var, Map<Piece.Declarator, String> types) {
+        List<Piece.Declarator> declarators = var.declarators();
+        copy.blank(var.start(), declarators.get(0).nameStart());
+        for (Piece.Declarator declarator : declarators) {
+            if (declarator.comma() >= 0) {
+                copy.replace(declarator.comma(), ';');
+            }
+            if (declarator.initStart() < 0) {
+                copy.blank(declarator.nameStart(), declarator.nameEnd());
+            } else if (declarator.bareArray()) {
+                copy.insert(declarator.initStart(), "new " + types.get(declarator) + " ");
+            }
+        }
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static String path(String pkg, String simpleName) {
+        return pkg.replace('.', '/') + "/" + simpleName + ".java";
+    }
+
+    static int lineOf(String code, int offset) {
+        int line = 0;
+        for (int i = 0; i < offset && i < code.length(); i++) {
+            if (code.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    static int lineStart(String code, int offset) {
+        return code.lastIndexOf('\n', offset - 1) + 1;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.snipcheck.markdown;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Finds the Markdown files to check among the files and directories given on the command line. */
+public final class DocFinder {
+
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "node_modules");
+
+    private DocFinder() {
+    }
+
+    /**
+     * Files are taken as given; directories are searched recursively for {@code *.md} and
+     * {@code *.markdown}, skipping hidden directories, {@code target} and {@code node_modules}.
+     *
+     * @return the files sorted by path, without duplicates
+     * @throws NoSuchFileException when an input does not exist
+     */
+    public static List<Path> find(List<Path> inputs) throws IOException {
+        Set<Path> found = new TreeSet<>();
+        for (Path input : inputs) {
+            Path path = input.normalize();
+            if (!Files.exists(path)) {
+                throw new NoSuchFileException(input.toString());
+            }
+            if (Files.isDirectory(path)) {
+                walk(path, found);
+            } else {
+                found.add(path);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static void walk(Path root, Set<Path> found) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                // the root is searched whatever its name: the user asked for it
+                return dir.equals(root) || !isSkipped(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (isMarkdown(file) && Files.isRegularFile(file)) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static boolean isSkipped(Path dir) {
+        String name = dir.getFileName().toString();
+        return name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name);
+    }
+
+    private static boolean isMarkdown(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".md") || name.endsWith(".markdown");
+    }
+}

@@ -1,0 +1,170 @@
+package dev.snipcheck.markdown;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The YAML front matter of a page: its {@code snipcheck:} options, what is malformed in them, and the Markdown after it. */
+final class FrontMatter {
+
+    private static final Pattern BLOCK = Pattern.compile("\\A---[ \\t]*\\n(.*?\\n)?---[ \\t]*(\\n|\\z)", Pattern.DOTALL);
+    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout");
+    /** The YAML starts on the line after the opening {@code ---}; marks are 0-based. */
+    private static final int FIRST_YAML_LINE = 2;
+
+    private final List<Problem> problems = new ArrayList<>();
+    private Optional<Mode> mode = Optional.empty();
+    private Optional<String> skip = Optional.empty();
+    private List<String> imports = List.of();
+    private Optional<Duration> timeout = Optional.empty();
+    private final String body;
+
+    private FrontMatter(String body) {
+        this.body = body;
+    }
+
+    /** Splits off the front matter of a text whose line ends are {@code \n}. */
+    static FrontMatter read(String text) {
+        Matcher matcher = BLOCK.matcher(text);
+        if (!matcher.find()) {
+            return new FrontMatter(text);
+        }
+        String yaml = matcher.group(1) == null ? "" : matcher.group(1);
+        // blank lines keep the Markdown's line numbers and stop the fences from reading as a thematic break
+        String blank = "\n".repeat((int) matcher.group().chars().filter(c -> c == '\n').count());
+        FrontMatter front = new FrontMatter(blank + text.substring(matcher.end()));
+        front.parse(yaml);
+        return front;
+    }
+
+    PageOptions options() {
+        return new PageOptions(mode, skip, imports, timeout);
+    }
+
+    List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The text with the front matter turned into blank lines. */
+    String body() {
+        return body;
+    }
+
+    private void parse(String yaml) {
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problems.add(new Problem(position(mark), "malformed front matter: " + e.getProblem(),
+                    "the front matter must be YAML between two `---` lines"));
+            return;
+        } catch (YAMLException e) {
+            problems.add(new Problem(new Position(1, 1), "malformed front matter: " + e.getMessage(),
+                    "the front matter must be YAML between two `---` lines"));
+            return;
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            return;
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("snipcheck")) {
+                options(tuple.getValueNode());
+            }
+        }
+    }
+
+    private void options(Node node) {
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
+            return;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            problem(node, "`snipcheck` must hold options", "indent them below it, e.g. `  mode: async`");
+            return;
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
+            Node value = tuple.getValueNode();
+            switch (key) {
+                case "mode" -> mode(value);
+                case "skip" -> skip(value);
+                case "imports" -> imports(value);
+                case "timeout" -> timeout(value);
+                default -> problem(tuple.getKeyNode(), "unknown option `" + key + "` in `snipcheck`",
+                        NearMiss.suggest(key, KEYS).map(known -> "did you mean `" + known + "`?")
+                                .orElse("the options are `mode`, `skip`, `imports` and `timeout`"));
+            }
+        }
+    }
+
+    private void mode(Node node) {
+        String value = scalar(node).orElse("");
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "async" -> mode = Optional.of(Mode.ASYNC);
+            case "sync" -> mode = Optional.of(Mode.SYNC);
+            default -> problem(node, "invalid mode `" + value + "`", "write `async` or `sync`");
+        }
+    }
+
+    private void skip(Node node) {
+        // `skip: true` would hide the page without telling readers of the report why
+        skip = scalar(node).filter(reason -> !reason.isBlank() && !node.getTag().equals(Tag.BOOL));
+        if (skip.isEmpty()) {
+            problem(node, "`skip` needs a reason", "write e.g. `skip: \"needs a Kafka broker\"`");
+        }
+    }
+
+    private void imports(Node node) {
+        List<Node> items = node instanceof SequenceNode sequence ? sequence.getValue() : List.of(node);
+        List<String> names = new ArrayList<>();
+        for (Node item : items) {
+            Optional<String> name = scalar(item).map(String::trim).filter(text -> !text.isEmpty());
+            if (name.isPresent()) {
+                names.add(name.get());
+            } else {
+                problem(item, "invalid import", "write a list of imports, e.g. `imports: [com.example.Foo]`");
+            }
+        }
+        imports = List.copyOf(names);
+    }
+
+    private void timeout(Node node) {
+        String value = scalar(node).orElse("");
+        timeout = Durations.parse(value);
+        if (timeout.isEmpty()) {
+            problem(node, "invalid timeout `" + value + "`", Durations.HINT);
+        }
+    }
+
+    private static Optional<String> scalar(Node node) {
+        return node instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL)
+                ? Optional.of(scalar.getValue())
+                : Optional.empty();
+    }
+
+    private void problem(Node node, String message, String hint) {
+        problems.add(new Problem(position(node.getStartMark()), message, hint));
+    }
+
+    private static Position position(Mark mark) {
+        return mark == null ? new Position(1, 1) : new Position(mark.getLine() + FIRST_YAML_LINE, mark.getColumn() + 1);
+    }
+}

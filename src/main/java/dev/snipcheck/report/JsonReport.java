@@ -1,0 +1,70 @@
+package dev.snipcheck.report;
+
+import dev.snipcheck.markdown.Position;
+import dev.snipcheck.run.BlockResult;
+import dev.snipcheck.run.PageResult;
+import dev.snipcheck.run.RunResult;
+import dev.snipcheck.run.Verdict;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/** Writes a run as the machine-readable JSON document of the contract, one entry per checked block. */
+public final class JsonReport {
+
+    public void write(RunResult result, PrintWriter out) {
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject();
+        json.name("blocks").beginArray();
+        for (PageResult page : result.pages()) {
+            for (BlockResult block : page.blocks()) {
+                writeBlock(json, page.page().displayPath(), block);
+            }
+        }
+        json.endArray();
+        json.name("summary").beginObject();
+        json.name("passed").value(result.count(Verdict.PASSED));
+        json.name("failed").value(result.count(Verdict.FAILED));
+        json.name("skipped").value(result.count(Verdict.SKIPPED));
+        json.name("notRun").value(result.count(Verdict.NOT_RUN));
+        json.name("notChecked").value(result.notChecked());
+        json.endObject();
+        json.endObject();
+        out.print('\n');
+        out.flush();
+    }
+
+    private static void writeBlock(JsonWriter json, String file, BlockResult result) {
+        boolean failed = result.verdict() == Verdict.FAILED;
+        json.beginObject();
+        json.name("file").value(file);
+        json.name("line").value(result.block().fenceLine());
+        json.name("language").value(result.block().language());
+        json.name("hidden").value(result.block().hidden());
+        json.name("verdict").value(result.verdict().label());
+        if (failed && result.reason().isPresent()) {
+            json.name("reason").value(result.reason().get().id());
+        }
+        json.name("rules").beginArray();
+        for (String rule : result.rules()) {
+            json.value(rule);
+        }
+        json.endArray();
+        if (!result.message().isEmpty()) {
+            json.name("message").value(result.message());
+        }
+        Optional<Position> position = result.position();
+        if (position.isPresent()) {
+            json.name("position").beginObject();
+            json.name("line").value(position.get().line());
+            json.name("column").value(position.get().column());
+            json.endObject();
+        }
+        json.name("millis").value(result.millis());
+        // not in the contract's example, which allows additions: a failed block's output is what explains it
+        if (failed && !result.output().isBlank()) {
+            json.name("output").value(result.output());
+        }
+        json.endObject();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.snipcheck.report;
+
+import dev.snipcheck.markdown.Position;
+import dev.snipcheck.run.BlockResult;
+import dev.snipcheck.run.Finding;
+import dev.snipcheck.run.PageResult;
+import dev.snipcheck.run.Reason;
+import dev.snipcheck.run.RunResult;
+import dev.snipcheck.run.Verdict;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes a run for people: every finding of a failed block compiler-style ({@code path:line:col: error[id]: ...})
+ * with its Markdown line and a caret, one line per skipped or not-run block, then the summary line.
+ */
+public final class TextReport {
+
+    /** Output beyond this many lines rarely explains more, and would bury the next finding. */
+    static final int OUTPUT_LINES = 40;
+
+    private final boolean verbose;
+    private final Style style;
+
+    /**
+     * @param color   use ANSI colors
+     * @param verbose also list passed blocks, pages whose mode was inferred, and the database used
+     */
+    public TextReport(boolean color, boolean verbose) {
+        this.verbose = verbose;
+        this.style = new Style(color);
+    }
+
+    public void write(RunResult result, PrintWriter out) {
+        for (PageResult page : result.pages()) {
+            writePage(page, out);
+        }
+        if (verbose) {
+            println(out, style.dim("PostgreSQL: " + result.database()));
+        }
+        println(out, summary(result));
+        out.flush();
+    }
+
+    private void writePage(PageResult page, PrintWriter out) {
+        String path = page.page().displayPath();
+        if (verbose && page.modeInferred()) {
+            println(out, style.dim(path + ": mode " + page.mode().name().toLowerCase(Locale.ROOT) + " (inferred)"));
+        }
+        SourceLines source = new SourceLines(page.page().file());
+        for (BlockResult block : page.blocks()) {
+            String where = path + ":" + block.block().fenceLine() + ":";
+            switch (block.verdict()) {
+                case FAILED -> writeFailure(path, block, source, out);
+                case SKIPPED -> println(out, style.bold(where) + " " + style.warning("skipped") + suffix(block.message()));
+                case NOT_RUN -> println(out, style.bold(where) + " " + style.warning("not run") + suffix(block.message()));
+                case PASSED -> {
+                    if (verbose) {
+                        println(out, style.bold(where) + " " + style.passed("passed") + " (" + block.millis() + " ms)");
+                    }
+                }
+            }
+        }
+    }
+
+    private void writeFailure(String path, BlockResult block, SourceLines source, PrintWriter out) {
+        String label = style.error("error[" + errorId(block) + "]") + style.bold(":");
+        List<Finding> findings = findingsOf(block);
+        String margin = " ".repeat(gutterWidth(findings, block.block().fenceLine()));
+        for (Finding finding : findings) {
+            Optional<Position> position = finding.position();
+            String where = position.map(p -> path + ":" + p.line() + ":" + p.column() + ":")
+                    .orElse(path + ":" + block.block().fenceLine() + ":");
+            List<String> message = lines(finding.message().stripTrailing());
+            println(out, style.bold(where) + " " + label + " " + style.bold(message.get(0)));
+            for (String more : message.subList(1, message.size())) {
+                println(out, margin + "    " + more);
+            }
+            position.ifPresent(p -> writeExcerpt(p, source, margin, out));
+            if (!finding.hint().isBlank()) {
+                writeNote("hint", finding.hint(), margin, out);
+            }
+        }
+        if (!block.output().isBlank()) {
+            writeOutput(block.output(), margin, out);
+        }
+        println(out, "");
+    }
+
+    /** The findings to print: when none repeats the block's one-line message, it leads, at the fence. */
+    private static List<Finding> findingsOf(BlockResult block) {
+        List<Finding> findings = new ArrayList<>();
+        String message = block.message().strip();
+        boolean repeated = block.findings().stream().anyMatch(f -> f.message().strip().equals(message));
+        if (block.findings().isEmpty() || (!message.isEmpty() && !repeated)) {
+            findings.add(new Finding(Optional.empty(), message.isEmpty() ? "failed" : message, ""));
+        }
+        findings.addAll(block.findings());
+        return findings;
+    }
+
+    /** What the bracket names: the misuse rule that fired, else the reason. */
+    static String errorId(BlockResult block) {
+        Optional<Reason> reason = block.reason();
+        if (reason.isPresent() && reason.get() == Reason.MISUSE && !block.rules().isEmpty()) {
+            return block.rules().get(0);
+        }
+        return reason.map(Reason::id).orElse("failed");
+    }
+
+    private static int gutterWidth(List<Finding> findings, int fenceLine) {
+        int widest = findings.stream()
+                .flatMap(f -> f.position().stream())
+                .mapToInt(Position::line)
+                .max()
+                .orElse(fenceLine);
+        return String.valueOf(widest).length();
+    }
+
+    private void writeExcerpt(Position position, SourceLines source, String margin, PrintWriter out) {
+        Optional<String> line = source.line(position.line());
+        if (line.isEmpty()) {
+            return;
+        }
+        String text = line.get().stripTrailing();
+        String number = String.format("%" + margin.length() + "d", position.line());
+        println(out, " " + style.gutter(number + " |") + (text.isEmpty() ? "" : " " + text));
+        println(out, " " + style.gutter(margin + " |") + " " + padTo(text, position.column()) + style.error("^"));
+    }
+
+    /** Blanks up to the column, keeping the line's tabs so the caret lands under the same character. */
+    private static String padTo(String text, int column) {
+        StringBuilder pad = new StringBuilder();
+        for (int i = 0; i < column - 1; i++) {
+            pad.append(i < text.length() && text.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return pad.toString();
+    }
+
+    private void writeNote(String kind, String text, String margin, PrintWriter out) {
+        List<String> lines = lines(text.stripTrailing());
+        String prefix = " " + margin + " " + style.gutter("=") + " " + style.bold(kind + ":");
+        println(out, prefix + " " + lines.get(0));
+        String indent = " " + margin + "   " + " ".repeat(kind.length() + 2);
+        for (String more : lines.subList(1, lines.size())) {
+            println(out, more.isEmpty() ? "" : indent + more);
+        }
+    }
+
+    private void writeOutput(String output, String margin, PrintWriter out) {
+        println(out, " " + margin + " " + style.gutter("=") + " " + style.bold("output:"));
+        String indent = " " + margin + "   ";
+        List<String> lines = lines(output.stripTrailing());
+        int shown = Math.min(lines.size(), OUTPUT_LINES);
+        for (String line : lines.subList(0, shown)) {
+            String text = line.stripTrailing();
+            println(out, text.isEmpty() ? "" : indent + text);
+        }
+        if (lines.size() > shown) {
+            println(out, indent + style.dim("... " + (lines.size() - shown) + " more lines"));
+        }
+    }
+
+    private String summary(RunResult result) {
+        return count(result.count(Verdict.PASSED), "passed", style::passed) + ", "
+                + count(result.count(Verdict.FAILED), "failed", style::error) + ", "
+                + count(result.count(Verdict.SKIPPED), "skipped", style::warning) + ", "
+                + count(result.count(Verdict.NOT_RUN), "not run", style::warning) + ", "
+                + result.notChecked() + " not checked";
+    }
+
+    private static String count(long n, String label, UnaryOperator<String> color) {
+        String text = n + " " + label;
+        return n > 0 ? color.apply(text) : text;
+    }
+
+    private static String suffix(String message) {
+        String first = lines(message.strip()).get(0);
+        return first.isEmpty() ? "" : ": " + first;
+    }
+
+    private static List<String> lines(String text) {
+        return List.of(text.split("\\R", -1));
+    }
+
+    /** Always '\n': the report is compared byte for byte in tests and must not vary with the platform. */
+    private static void println(PrintWriter out, String line) {
+        out.print(line);
+        out.print('\n');
+    }
+}

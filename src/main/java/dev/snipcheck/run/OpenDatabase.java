@@ -1,0 +1,21 @@
+package dev.snipcheck.run;
+
+import java.io.Serializable;
+
+/**
+ * Asks the worker to open a connection pool and a data source on a database and to store them,
+ * with the URLs, in the binding fields of {@code bindingsClass}; answered by an {@link Ack}.
+ *
+ * @param bindingsClass qualified name of the snippet class with the public static fields
+ *                      {@code pool}, {@code connectionFactory}, {@code dataSource}, {@code jdbcUrl}, {@code r2dbcUrl}
+ * @param host          database host
+ * @param port          database port
+ * @param database      database name
+ * @param user          user name
+ * @param password      password
+ * @param jdbcUrl       stored in the {@code jdbcUrl} field, not used to connect
+ * @param r2dbcUrl      stored in the {@code r2dbcUrl} field, not used to connect
+ */
+record OpenDatabase(String bindingsClass, String host, int port, String database, String user, String password,
+                    String jdbcUrl, String r2dbcUrl) implements Serializable {
+}

@@ -1,0 +1,181 @@
+package dev.snipcheck.run;
+
+import dev.snipcheck.java.CompileError;
+import dev.snipcheck.java.CompiledBlock;
+import dev.snipcheck.java.CompiledPages;
+import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.Page;
+import dev.snipcheck.markdown.Problem;
+import dev.snipcheck.postgres.Database;
+import dev.snipcheck.postgres.DatabaseUnavailableException;
+import dev.snipcheck.postgres.PostgresServer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one page's blocks in document order and gives each its verdict. The page's session gets one
+ * fresh database; each isolated block gets its own. After a session block fails, the later session
+ * blocks are not run; isolated blocks still are.
+ */
+final class PageRun {
+
+    private final Page page;
+    private final CompiledPages compiled;
+    private final PostgresServer server;
+    private final Workers workers;
+    private final VerifyOptions options;
+    /** Databases of this page by the bindings class that holds them, to close and drop at the end. */
+    private final Map<String, Database> databases = new LinkedHashMap<>();
+    private final List<String> openInWorker = new ArrayList<>();
+    private Worker worker;
+    private Integer failedSessionLine;
+
+    PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options) {
+        this.page = page;
+        this.compiled = compiled;
+        this.server = server;
+        this.workers = workers;
+        this.options = options;
+    }
+
+    PageResult run() {
+        List<BlockResult> results = new ArrayList<>();
+        try {
+            for (Block block : page.blocks()) {
+                if (block.isChecked()) {
+                    BlockResult result = verdict(block);
+                    if (result.verdict() == Verdict.FAILED && !block.attributes().isolated() && failedSessionLine == null) {
+                        failedSessionLine = block.fenceLine();
+                    }
+                    results.add(result);
+                }
+            }
+        } finally {
+            closeDatabases();
+        }
+        return new PageResult(page, null, false, results);
+    }
+
+    private BlockResult verdict(Block block) {
+        if (page.options().skip().isPresent()) {
+            return BlockResult.skipped(block, "page skipped: " + page.options().skip().get());
+        }
+        if (!page.problems().isEmpty()) {
+            return BlockResult.failed(block, Reason.SYNTAX, "the page's front matter is malformed",
+                    findings(page.problems()), "", 0);
+        }
+        if (!block.problems().isEmpty()) {
+            return BlockResult.failed(block, Reason.SYNTAX, block.problems().get(0).message(),
+                    findings(block.problems()), "", 0);
+        }
+        if (block.attributes().ignore()) {
+            return BlockResult.skipped(block, "marked `ignore`");
+        }
+        if (failedSessionLine != null && !block.attributes().isolated()) {
+            return BlockResult.notRun(block, "an earlier block of this page failed (line " + failedSessionLine + ")");
+        }
+        if (block.isSql()) {
+            return BlockResult.skipped(block, "sql blocks are not run yet by this version of snipcheck");
+        }
+        CompiledBlock compiledBlock = compiled.block(block);
+        return switch (compiledBlock.status()) {
+            case FAILED -> BlockResult.failed(block, Reason.COMPILE, "does not compile",
+                    compileFindings(compiledBlock.errors()), "", 0);
+            case DROPPED -> BlockResult.notRun(block, "an earlier block of this page does not compile");
+            case EXPECTED_FAILURE -> BlockResult.passed(block, List.of(), "", 0);
+            case UNEXPECTED_SUCCESS -> unexpectedSuccess(block, compiledBlock.errors());
+            case COMPILED -> block.attributes().noRun() ? BlockResult.passed(block, List.of(), "", 0)
+                    : execute(block, compiledBlock);
+        };
+    }
+
+    private BlockResult unexpectedSuccess(Block block, List<CompileError> errors) {
+        if (errors.isEmpty()) {
+            return BlockResult.failed(block, Reason.EXPECTATION, "compiles, but is marked `compile_fail`",
+                    List.of(Finding.at(block.fence(), "compiles, but is marked `compile_fail`",
+                            "fix the example so it shows the error, or remove `compile_fail`")), "", 0);
+        }
+        String text = block.attributes().compileFailText().orElse("");
+        List<Finding> findings = new ArrayList<>();
+        findings.add(Finding.at(block.fence(), "no compiler error contains \"" + text + "\"",
+                "the errors are listed below; change the expected text or the example"));
+        findings.addAll(compileFindings(errors));
+        return BlockResult.failed(block, Reason.EXPECTATION, "no compiler error contains \"" + text + "\"", findings, "", 0);
+    }
+
+    private BlockResult execute(Block block, CompiledBlock compiledBlock) {
+        Duration timeout = block.attributes().timeout().or(() -> page.options().timeout()).orElse(options.timeout());
+        String bindings = compiled.bindingsClass(block);
+        try {
+            Worker live = workers.get();
+            if (live != worker) {
+                worker = live;
+                openInWorker.clear();
+            }
+            openDatabase(bindings);
+        } catch (DatabaseUnavailableException e) {
+            return BlockResult.failed(block, Reason.DATABASE, "no database for this block: " + e.getMessage(),
+                    List.of(), "", 0);
+        } catch (IOException | WorkerDiedException | WorkerTimeoutException e) {
+            workers.discard();
+            return BlockResult.failed(block, Reason.DATABASE, "could not prepare the worker JVM: " + e.getMessage(),
+                    List.of(), "", 0);
+        }
+        RunBlock request = compiledBlock.main() ? RunBlock.main(compiledBlock.className())
+                : RunBlock.method(compiledBlock.className(), compiledBlock.method());
+        BlockOutcome outcome;
+        try {
+            outcome = worker.run(request, timeout);
+        } catch (WorkerTimeoutException e) {
+            workers.discard();
+            String message = "did not finish within " + timeout.toMillis() + " ms";
+            return BlockResult.failed(block, Reason.TIMEOUT, message, List.of(Finding.at(block.fence(), message,
+                    "make it finish sooner, or give it more time with `timeout=` on the block")), "", timeout.toMillis());
+        } catch (WorkerDiedException e) {
+            workers.discard();
+            return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(Finding.at(block.fence(),
+                    e.getMessage(), "a block must not end the JVM it runs in (System.exit, halt, running out of memory)")),
+                    "", 0);
+        }
+        return new Outcomes(block, compiled, page).judge(outcome);
+    }
+
+    private void openDatabase(String bindings) throws DatabaseUnavailableException, WorkerDiedException,
+            WorkerTimeoutException {
+        if (openInWorker.contains(bindings)) {
+            return;
+        }
+        Database database = databases.get(bindings);
+        if (database == null) {
+            database = server.createDatabase();
+            databases.put(bindings, database);
+        }
+        worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
+                database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl()));
+        openInWorker.add(bindings);
+    }
+
+    private void closeDatabases() {
+        if (worker != null && worker.alive() && !openInWorker.isEmpty()) {
+            try {
+                worker.closeDatabase();
+            } catch (WorkerDiedException | WorkerTimeoutException e) {
+                workers.discard();
+            }
+        }
+        databases.values().forEach(server::dropDatabase);
+    }
+
+    private static List<Finding> findings(List<Problem> problems) {
+        return problems.stream().map(p -> Finding.at(p.position(), p.message(), p.hint())).toList();
+    }
+
+    private static List<Finding> compileFindings(List<CompileError> errors) {
+        return errors.stream().map(e -> Finding.at(e.position(), e.message(), CompileHints.hint(e.message()))).toList();
+    }
+}

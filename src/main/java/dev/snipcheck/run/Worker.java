@@ -1,0 +1,288 @@
+package dev.snipcheck.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A worker JVM that runs snippet classes, so that a block that exits, hangs or exhausts memory
+ * costs only that block: after a {@link WorkerDiedException} or {@link WorkerTimeoutException}
+ * this worker is gone and the caller starts a new one.
+ */
+final class Worker implements AutoCloseable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** For opening and closing databases; the worker waits at most 5 s for a pool to close. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectInputFilter REPLIES =
+            ObjectInputFilter.Config.createFilter("dev.snipcheck.run.*;java.lang.*;java.util.*;!*");
+
+    private final Process process;
+    private final Tail tail;
+    private final Socket socket;
+    private final ObjectOutputStream out;
+    private final ObjectInputStream in;
+    private boolean gone;
+
+    private Worker(Process process, Tail tail, Socket socket) throws IOException {
+        this.process = process;
+        this.tail = tail;
+        this.socket = socket;
+        socket.setTcpNoDelay(true);
+        out = new ObjectOutputStream(socket.getOutputStream());
+        out.flush();
+        in = new ObjectInputStream(socket.getInputStream());
+        in.setObjectInputFilter(REPLIES);
+    }
+
+    /**
+     * Launches a worker JVM and waits until it has connected.
+     *
+     * @param classpath  the worker's class path; it must hold snipcheck and its dependencies,
+     *                   as {@code System.getProperty("java.class.path")} does
+     * @param classesDir where the snippet classes are compiled to
+     * @param jvmOptions extra options of the worker JVM, e.g. {@code -Xmx256m}
+     * @throws IOException when the JVM cannot be launched
+     */
+    static Worker start(String classpath, Path classesDir, List<String> jvmOptions)
+            throws IOException, WorkerDiedException, WorkerTimeoutException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            // Without this the first OutOfMemoryError may leave the worker half-broken instead of ended.
+            command.add("-XX:+ExitOnOutOfMemoryError");
+            command.addAll(List.of("-cp", classpath, WorkerMain.class.getName(),
+                    Integer.toString(server.getLocalPort()), classesDir.toAbsolutePath().toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // A block reading System.in must see its end instead of waiting for input that never comes.
+            process.getOutputStream().close();
+            Tail tail = Tail.drain(process.getInputStream());
+            try {
+                return new Worker(process, tail, accept(server, process, tail));
+            } catch (IOException | WorkerDiedException | WorkerTimeoutException | RuntimeException e) {
+                kill(process);
+                throw e;
+            }
+        }
+    }
+
+    private static Socket accept(ServerSocket server, Process process, Tail tail)
+            throws IOException, WorkerDiedException, WorkerTimeoutException {
+        long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+        // Short waits, so a worker that fails to start is reported at once rather than after the timeout.
+        server.setSoTimeout(200);
+        while (System.nanoTime() < deadline) {
+            try {
+                Socket socket = server.accept();
+                socket.setSoTimeout((int) CONNECT_TIMEOUT.toMillis());
+                return socket;
+            } catch (SocketTimeoutException e) {
+                if (!process.isAlive()) {
+                    throw new WorkerDiedException(death(process, tail, "before it connected"));
+                }
+            }
+        }
+        kill(process);
+        throw new WorkerTimeoutException("the worker JVM did not connect within " + CONNECT_TIMEOUT.toSeconds()
+                + " s" + tail.text());
+    }
+
+    /**
+     * Opens a pool and a data source on a database and stores them in the bindings class's fields.
+     *
+     * @throws IllegalStateException when the worker cannot load the class or set its fields
+     */
+    void openDatabase(OpenDatabase request) throws WorkerDiedException, WorkerTimeoutException {
+        acknowledge(exchange(request, REQUEST_TIMEOUT, "while it opened database " + request.database()));
+    }
+
+    /**
+     * Runs one block and returns what it printed and threw.
+     *
+     * @throws WorkerTimeoutException when the block did not return within {@code timeout}; the worker was killed
+     * @throws WorkerDiedException    when the worker JVM ended while the block ran
+     * @throws IllegalStateException  when the worker cannot find the class or method
+     */
+    BlockOutcome run(RunBlock block, Duration timeout) throws WorkerDiedException, WorkerTimeoutException {
+        Object reply = exchange(block, timeout, "while the block ran");
+        if (reply instanceof BlockOutcome outcome) {
+            return outcome;
+        }
+        acknowledge(reply);
+        throw new IllegalStateException("the worker answered " + block + " with " + reply);
+    }
+
+    /** Disposes of the pools the worker opened. */
+    void closeDatabase() throws WorkerDiedException, WorkerTimeoutException {
+        acknowledge(exchange(new CloseDatabase(), REQUEST_TIMEOUT, "while it closed the databases"));
+    }
+
+    /** Whether the worker JVM can still take requests. */
+    boolean alive() {
+        return !gone && process.isAlive();
+    }
+
+    /** Kills the worker JVM, without waiting for anything it runs. */
+    @Override
+    public void close() {
+        gone = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // The process is killed next, which closes its end anyway.
+        }
+        kill(process);
+    }
+
+    private Object exchange(Object request, Duration timeout, String during)
+            throws WorkerDiedException, WorkerTimeoutException {
+        if (!alive()) {
+            throw new WorkerDiedException("the worker JVM is gone" + (process.isAlive() ? "" : ", exit status "
+                    + process.exitValue()) + "; start a new one");
+        }
+        try {
+            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+            out.writeObject(request);
+            out.reset();
+            out.flush();
+            return in.readObject();
+        } catch (SocketTimeoutException e) {
+            close();
+            throw new WorkerTimeoutException("the worker JVM did not answer within " + timeout.toMillis() + " ms "
+                    + during + " and was killed");
+        } catch (IOException e) {
+            gone = true;
+            String message = death(process, tail, during);
+            close();
+            throw new WorkerDiedException(message);
+        } catch (ClassNotFoundException e) {
+            close();
+            throw new IllegalStateException("the worker answered with an unknown class " + e.getMessage(), e);
+        }
+    }
+
+    private static void acknowledge(Object reply) {
+        if (!(reply instanceof Ack ack)) {
+            throw new IllegalStateException("the worker answered with " + reply + " where an acknowledgement was due");
+        }
+        if (ack.error() != null) {
+            throw new IllegalStateException(ack.error());
+        }
+    }
+
+    /** Says how the worker ended, after waiting a little for it to end and for its last output. */
+    private static String death(Process process, Tail tail, String during) {
+        try {
+            if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill(process);
+                return "the worker JVM closed its connection " + during + tail.text();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill(process);
+            return "interrupted while waiting for the worker JVM to exit " + during;
+        }
+        tail.awaitEnd();
+        String outOfMemory = tail.outOfMemory();
+        if (outOfMemory != null) {
+            return "the worker JVM ran out of memory (" + outOfMemory + ") " + during;
+        }
+        return "the worker JVM exited with status " + process.exitValue() + " " + during + tail.text();
+    }
+
+    private static void kill(Process process) {
+        // A snippet may have started processes of its own.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The last lines the worker JVM printed outside of blocks, read on a daemon thread so the worker never blocks on a full pipe. */
+    private static final class Tail {
+
+        private static final int LINES = 20;
+        private static final int LINE_LENGTH = 500;
+        private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
+
+        private final Deque<String> lines = new ArrayDeque<>();
+        private final Thread reader;
+
+        private Tail(InputStream stream) {
+            reader = new Thread(() -> read(stream), "snipcheck-worker-output");
+            reader.setDaemon(true);
+        }
+
+        static Tail drain(InputStream stream) {
+            Tail tail = new Tail(stream);
+            tail.reader.start();
+            return tail;
+        }
+
+        private void read(InputStream stream) {
+            StringBuilder line = new StringBuilder();
+            try (Reader in = new InputStreamReader(stream)) {
+                for (int c = in.read(); c != -1; c = in.read()) {
+                    if (c == '\n') {
+                        add(line);
+                    } else if (c != '\r' && line.length() < LINE_LENGTH) {
+                        line.append((char) c);
+                    }
+                }
+            } catch (IOException ended) {
+                // The worker was killed: what was read is all there is.
+            }
+            if (line.length() > 0) {
+                add(line);
+            }
+        }
+
+        private synchronized void add(StringBuilder line) {
+            if (lines.size() == LINES) {
+                lines.removeFirst();
+            }
+            lines.addLast(line.toString());
+            line.setLength(0);
+        }
+
+        void awaitEnd() {
+            try {
+                reader.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The OutOfMemoryError the JVM said it ended with, e.g. "java.lang.OutOfMemoryError: Java heap space"; null when none. */
+        synchronized String outOfMemory() {
+            return lines.stream().filter(l -> l.contains(OUT_OF_MEMORY))
+                    .map(l -> l.substring(l.indexOf(OUT_OF_MEMORY)))
+                    .findFirst().orElse(null);
+        }
+
+        /** The lines after "; its last output:", or nothing when there are none. */
+        synchronized String text() {
+            return lines.isEmpty() ? "" : "; its last output:\n" + String.join("\n", lines);
+        }
+    }
+}

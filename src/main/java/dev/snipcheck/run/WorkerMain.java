@@ -1,0 +1,260 @@
+package dev.snipcheck.run;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The main class of the worker JVM: connects back to the parent and carries out its requests,
+ * running snippets loaded from the snippet classes directory.
+ */
+final class WorkerMain {
+
+    /** What a block may print before the rest is dropped; a block printing in a loop must not fill the heap. */
+    private static final int OUTPUT_LIMIT = 1 << 20;
+    private static final Duration DISPOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ClassLoader snippets;
+    private final Map<String, ConnectionPool> pools = new LinkedHashMap<>();
+
+    private WorkerMain(ClassLoader snippets) {
+        this.snippets = snippets;
+    }
+
+    /** Arguments: the parent's loopback port, the snippet classes directory. */
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
+        URL classes = Path.of(args[1]).toUri().toURL();
+        WorkerMain worker = new WorkerMain(new URLClassLoader(new URL[] {classes}, WorkerMain.class.getClassLoader()));
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
+            socket.setTcpNoDelay(true);
+            ObjectOutputStream out = new ObjectOutputStream(socket.getOutputStream());
+            out.flush();
+            ObjectInputStream in = new ObjectInputStream(socket.getInputStream());
+            worker.serve(in, out);
+        }
+        // Threads a snippet left running must not keep the worker alive once the parent is gone.
+        System.exit(0);
+    }
+
+    private void serve(ObjectInputStream in, ObjectOutputStream out) throws IOException, ClassNotFoundException {
+        while (true) {
+            Object request;
+            try {
+                request = in.readObject();
+            } catch (EOFException parentClosed) {
+                return;
+            }
+            Object reply;
+            if (request instanceof OpenDatabase open) {
+                reply = open(open);
+            } else if (request instanceof RunBlock block) {
+                reply = run(block);
+            } else if (request instanceof CloseDatabase) {
+                reply = close();
+            } else {
+                reply = new Ack("unknown request " + request);
+            }
+            out.writeObject(reply);
+            // Forget what was written so the stream keeps no reference to earlier outcomes.
+            out.reset();
+            out.flush();
+        }
+    }
+
+    private Object run(RunBlock block) {
+        Method method;
+        try {
+            Class<?> type = Class.forName(block.className(), false, snippets);
+            method = block.main()
+                    ? type.getDeclaredMethod("main", String[].class)
+                    : type.getDeclaredMethod(block.method());
+            if (!Modifier.isStatic(method.getModifiers()) || method.getReturnType() != void.class) {
+                return new Ack("method " + method + " is not static void");
+            }
+            // Snippet classes need not be public.
+            method.setAccessible(true);
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            return new Ack("cannot find " + (block.main() ? "main(String[])" : block.method() + "()")
+                    + " of " + block.className() + ": " + e);
+        }
+        Object[] arguments = block.main() ? new Object[] {new String[0]} : new Object[0];
+        ByteArrayOutputStream captured = new BoundedOutput(OUTPUT_LIMIT);
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        Throwable[] thrown = new Throwable[1];
+        long[] millis = new long[1];
+        Thread thread = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                method.invoke(null, arguments);
+            } catch (InvocationTargetException e) {
+                thrown[0] = e.getCause();
+            } catch (ReflectiveOperationException | RuntimeException | Error e) {
+                thrown[0] = e;
+            }
+            millis[0] = (System.nanoTime() - start) / 1_000_000;
+        }, "snipcheck-block");
+        thread.setContextClassLoader(snippets);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            thread.start();
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while block " + block.className() + " ran", e);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        capture.flush();
+        return new BlockOutcome(captured.toString(StandardCharsets.UTF_8),
+                thrown[0] == null ? null : Thrown.of(withoutWorkerFrames(thrown[0])), millis[0]);
+    }
+
+    /**
+     * Cuts the frames below the snippet's method (reflection, this class, Thread.run) from the
+     * throwable and its causes, so stack traces show only what the block called.
+     */
+    private static Throwable withoutWorkerFrames(Throwable thrown) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            StackTraceElement[] frames = t.getStackTrace();
+            int end = frames.length;
+            while (end > 0 && !isInvoke(frames[end - 1])) {
+                end--;
+            }
+            while (end > 0 && (isInvoke(frames[end - 1]) || frames[end - 1].getClassName().startsWith("jdk.internal.reflect."))) {
+                end--;
+            }
+            // Throwables made on other threads never passed through Method.invoke: keep them whole.
+            if (end > 0) {
+                t.setStackTrace(Arrays.copyOf(frames, end));
+            }
+        }
+        return thrown;
+    }
+
+    private static boolean isInvoke(StackTraceElement frame) {
+        return frame.getClassName().equals("java.lang.reflect.Method") && frame.getMethodName().equals("invoke");
+    }
+
+    private Ack open(OpenDatabase open) {
+        ConnectionPool pool = null;
+        try {
+            Class<?> bindings = Class.forName(open.bindingsClass(), true, snippets);
+            pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
+                            PostgresqlConnectionConfiguration.builder()
+                                    .host(open.host())
+                                    .port(open.port())
+                                    .database(open.database())
+                                    .username(open.user())
+                                    .password(open.password())
+                                    .build()))
+                    .initialSize(0)
+                    .maxSize(10)
+                    .build());
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setServerNames(new String[] {open.host()});
+            dataSource.setPortNumbers(new int[] {open.port()});
+            dataSource.setDatabaseName(open.database());
+            dataSource.setUser(open.user());
+            dataSource.setPassword(open.password());
+            set(bindings, "pool", pool);
+            set(bindings, "connectionFactory", pool);
+            set(bindings, "dataSource", dataSource);
+            set(bindings, "jdbcUrl", open.jdbcUrl());
+            set(bindings, "r2dbcUrl", open.r2dbcUrl());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            if (pool != null) {
+                pool.dispose();
+            }
+            return new Ack("cannot open database " + open.database() + " for " + open.bindingsClass() + ": " + e);
+        }
+        ConnectionPool previous = pools.put(open.bindingsClass(), pool);
+        if (previous != null) {
+            previous.dispose();
+        }
+        return Ack.OK;
+    }
+
+    private static void set(Class<?> bindings, String name, Object value) throws ReflectiveOperationException {
+        Field field = bindings.getDeclaredField(name);
+        if (!Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
+            throw new NoSuchFieldException("field " + field + " is not static and non-final");
+        }
+        field.setAccessible(true);
+        field.set(null, value);
+    }
+
+    private Ack close() {
+        StringBuilder errors = new StringBuilder();
+        for (Map.Entry<String, ConnectionPool> entry : pools.entrySet()) {
+            try {
+                entry.getValue().disposeLater().block(DISPOSE_TIMEOUT);
+            } catch (RuntimeException e) {
+                errors.append(errors.length() == 0 ? "" : "; ")
+                        .append("disposing the pool of ").append(entry.getKey()).append(" failed: ").append(e);
+            }
+        }
+        pools.clear();
+        return errors.length() == 0 ? Ack.OK : new Ack(errors.toString());
+    }
+
+    /** Keeps the first bytes written and counts the rest, saying at the end how many were dropped. */
+    private static final class BoundedOutput extends ByteArrayOutputStream {
+
+        private final int limit;
+        private long dropped;
+
+        BoundedOutput(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            int kept = Math.min(len, limit - count);
+            super.write(b, off, kept);
+            dropped += len - kept;
+        }
+
+        @Override
+        public synchronized String toString(Charset charset) {
+            String kept = super.toString(charset);
+            return dropped == 0 ? kept : kept + "\n[" + dropped + " more bytes of output dropped after " + limit + "]";
+        }
+    }
+}

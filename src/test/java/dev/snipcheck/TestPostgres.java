@@ -1,0 +1,31 @@
+package dev.snipcheck;
+
+import dev.snipcheck.postgres.DatabaseUnavailableException;
+import dev.snipcheck.postgres.EmbeddedServer;
+
+/**
+ * The one PostgreSQL server of a test run, started on first use and stopped when the test JVM
+ * ends. Tests reach it as an external server, with {@code --postgres-url}, so each creates its own
+ * databases on it.
+ */
+public final class TestPostgres {
+
+    private static String url;
+
+    private TestPostgres() {
+    }
+
+    /** A JDBC URL (with credentials) of a database on the shared server. */
+    public static synchronized String url() {
+        if (url == null) {
+            try {
+                EmbeddedServer server = EmbeddedServer.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                url = server.createDatabase().jdbcUrl();
+            } catch (DatabaseUnavailableException e) {
+                throw new IllegalStateException("the tests' PostgreSQL did not start: " + e.getMessage(), e);
+            }
+        }
+        return url;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.snipcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    /** Usage errors are found before any database is needed: starting one is a bug. */
+    private static final ServerFactory NO_SERVER = url -> {
+        throw new AssertionError("PostgreSQL must not be started");
+    };
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out), new PrintWriter(err), dir, Terminal.NONE, NO_SERVER);
+    }
+
+    @Test
+    void missingPathIsAUsageErrorNamingThePath() throws IOException {
+        Files.writeString(dir.resolve("README.md"), "# hi\n");
+        assertEquals(2, run("README.md", "docs/missing.md"));
+        assertTrue(err.toString().contains("no such file or directory: docs/missing.md"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void noPathAndNoDefaultsIsAUsageError() {
+        assertEquals(2, run());
+        assertTrue(err.toString().contains("neither README.md nor docs/ exists"), err.toString());
+    }
+
+    @Test
+    void badTimeoutIsAUsageError() {
+        assertEquals(2, run("--timeout", "soon", "README.md"));
+        assertTrue(err.toString().contains("Invalid value for option '--timeout'"), err.toString());
+        assertTrue(err.toString().contains("but was 'soon'"), err.toString());
+    }
+
+    @Test
+    void zeroTimeoutIsAUsageError() {
+        assertEquals(2, run("--timeout=0s"));
+        assertTrue(err.toString().contains("'--timeout'"), err.toString());
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        assertEquals(2, run("--format", "xml"));
+        assertTrue(err.toString().contains("Invalid value for option '--format': expected one of text, json, but was"
+                + " 'xml'"), err.toString());
+    }
+
+    @Test
+    void unknownColorIsAUsageError() {
+        assertEquals(2, run("--color=sometimes"));
+        assertTrue(err.toString().contains("expected one of auto, always, never"), err.toString());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(2, run("--fromat", "json"));
+        assertTrue(err.toString().contains("Unknown option: '--fromat'"), err.toString());
+        assertTrue(err.toString().contains("snipcheck --help"), err.toString());
+    }
+
+    @Test
+    void helpGoesToStdout() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().startsWith("Usage: snipcheck"), out.toString());
+        assertTrue(out.toString().contains("--postgres-url"), out.toString());
+        assertTrue(out.toString().contains("default: 30s"), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void versionGoesToStdout() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().startsWith("snipcheck "), out.toString());
+    }
+
+    @Test
+    void unwritableOutputIsReportedBeforeAnyServerStarts() throws IOException {
+        Files.writeString(dir.resolve("README.md"), "# hi\n");
+        assertEquals(2, run("--output", "no/such/dir/report.json", "README.md"));
+        assertTrue(err.toString().contains("cannot write the report to no/such/dir/report.json"), err.toString());
+        assertFalse(Files.exists(dir.resolve("no")));
+    }
+
+    @Test
+    void displayPathIsRelativeToTheWorkingDirectoryWithForwardSlashes() {
+        Path file = dir.resolve("docs").resolve("guide").resolve("pool.md");
+        assertEquals("docs/guide/pool.md", Main.display(dir, file));
+        Path outside = dir.getParent().resolve("elsewhere.md").toAbsolutePath();
+        assertEquals(outside.toString().replace('\\', '/'), Main.display(dir, outside));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.snipcheck.java;
+
+import dev.snipcheck.markdown.Attributes;
+import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.Mode;
+import dev.snipcheck.markdown.Page;
+import dev.snipcheck.markdown.PageOptions;
+import dev.snipcheck.markdown.Position;
+import dev.snipcheck.markdown.SourceMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JavaStageTest {
+
+    @TempDir
+    Path classes;
+
+    /** A block whose code starts on Markdown line fence+1, indented by {@code indent} columns. */
+    private static Block block(int ordinal, int fence, int indent, String code, Attributes attributes) {
+        String[] lines = code.split("\n", -1);
+        int[] mdLines = new int[lines.length];
+        int[] cols = new int[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            mdLines[i] = fence + 1 + i;
+            cols[i] = indent + 1;
+        }
+        return new Block(ordinal, "java", "java", attributes, code, fence, false, new SourceMap(mdLines, cols),
+                Optional.empty(), List.of());
+    }
+
+    private static Attributes compileFail(String text) {
+        return new Attributes(false, false, true, Optional.ofNullable(text), false, Optional.empty(), List.of(),
+                Optional.empty(), false, Optional.empty());
+    }
+
+    private CompiledPages compile(Block... blocks) {
+        Page page = new Page(Path.of("doc.md"), "doc.md", PageOptions.NONE, List.of(blocks), List.of());
+        return new JavaStage(System.getProperty("java.class.path"))
+                .compile(List.of(new PageInput(page, Mode.ASYNC, List.of(blocks))), classes);
+    }
+
+    private String run(CompiledPages compiled, Block... blocks) throws Exception {
+        StringBuilder out = new StringBuilder();
+        List<String> printed = new ArrayList<>();
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, getClass().getClassLoader())) {
+            java.io.PrintStream original = System.out;
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            System.setOut(new java.io.PrintStream(buffer, true));
+            try {
+                for (Block block : blocks) {
+                    CompiledBlock c = compiled.block(block);
+                    Class<?> cls = loader.loadClass(c.className());
+                    if (c.main()) {
+                        cls.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+                    } else {
+                        Method m = cls.getMethod(c.method());
+                        m.invoke(null);
+                    }
+                }
+            } finally {
+                System.setOut(original);
+            }
+            printed.add(buffer.toString());
+        }
+        out.append(String.join("", printed));
+        return out.toString();
+    }
+
+    @Test
+    void laterBlocksSeeEarlierVariablesMethodsTypesAndImports() throws Exception {
+        Block b1 = block(0, 10, 0, "import java.math.BigDecimal;\nvar total = new BigDecimal(\"1.5\");\nint count = 2, other;\n"
+                + "record Point(int x, int y) {}\nString twice(String s) { return s + s; }", Attributes.NONE);
+        Block b2 = block(1, 20, 3, "var names = List.of(\"a\", \"b\");\nvar p = new Point(count, 3);\n"
+                + "Runnable r = () -> System.out.println(twice(names.get(0)) + p.y() + total.add(BigDecimal.ONE));\nr.run();", Attributes.NONE);
+        Block b3 = block(2, 30, 0, "count = count + 1;\nvar more = names.stream().map(n -> n + count).toList();\nSystem.out.println(more);", Attributes.NONE);
+        CompiledPages compiled = compile(b1, b2, b3);
+        for (Block b : List.of(b1, b2, b3)) {
+            assertEquals(CompiledBlock.Status.COMPILED, compiled.block(b).status(), () -> compiled.block(b).toString());
+        }
+        assertEquals("aa32.5\n[a3, b3]\n", run(compiled, b1, b2, b3));
+    }
+
+    @Test
+    void compileErrorIsReportedAtItsMarkdownLineAndColumnAndDropsTheRestOfTheSession() {
+        Block good = block(0, 10, 0, "int x = 1;", Attributes.NONE);
+        Block bad = block(1, 20, 3, "int y = x;\nString s = y;", Attributes.NONE);
+        Block later = block(2, 30, 0, "System.out.println(x);", Attributes.NONE);
+        CompiledPages compiled = compile(good, bad, later);
+        assertEquals(CompiledBlock.Status.COMPILED, compiled.block(good).status());
+        CompiledBlock failed = compiled.block(bad);
+        assertEquals(CompiledBlock.Status.FAILED, failed.status());
+        assertEquals(new Position(22, 15), failed.errors().get(0).position(), failed.errors().toString());
+        assertTrue(failed.errors().get(0).message().contains("incompatible types"), failed.errors().toString());
+        assertEquals(CompiledBlock.Status.DROPPED, compiled.block(later).status());
+    }
+
+    @Test
+    void compileFailBlocksMustFailWithTheirText() {
+        Block session = block(0, 10, 0, "int x = 1;", Attributes.NONE);
+        Block failsAsDeclared = block(1, 20, 0, "String s = x;", compileFail("incompatible types"));
+        Block wrongText = block(2, 30, 0, "String s = x;", compileFail("cannot find symbol"));
+        Block compiles = block(3, 40, 0, "int y = x;", compileFail(null));
+        CompiledPages compiled = compile(session, failsAsDeclared, wrongText, compiles);
+        assertEquals(CompiledBlock.Status.EXPECTED_FAILURE, compiled.block(failsAsDeclared).status());
+        assertEquals(CompiledBlock.Status.UNEXPECTED_SUCCESS, compiled.block(wrongText).status());
+        assertEquals(CompiledBlock.Status.UNEXPECTED_SUCCESS, compiled.block(compiles).status());
+    }
+
+    @Test
+    void compilationUnitWithMainRunsMain() throws Exception {
+        Block unit = block(0, 5, 0, "public class Hello {\n  public static void main(String[] args) {\n    System.out.println(\"hi\");\n  }\n}", Attributes.NONE);
+        Block after = block(1, 20, 0, "Hello.main(null);", Attributes.NONE);
+        CompiledPages compiled = compile(unit, after);
+        assertTrue(compiled.block(unit).main());
+        assertEquals("hi\nhi\n", run(compiled, unit, after));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.snipcheck.report;
+
+import static dev.snipcheck.report.Fixtures.block;
+import static dev.snipcheck.report.Fixtures.page;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.Mode;
+import dev.snipcheck.markdown.Page;
+import dev.snipcheck.markdown.Position;
+import dev.snipcheck.run.BlockResult;
+import dev.snipcheck.run.Finding;
+import dev.snipcheck.run.PageResult;
+import dev.snipcheck.run.Reason;
+import dev.snipcheck.run.RunResult;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+
+    @Test
+    void writesTheContractDocument() {
+        Block failing = block(0, "java", 42, 3, 1, false);
+        Block hidden = block(1, "sql", 50, 1, 1, true);
+        Block skipped = block(2, "java", 60);
+        Block notRun = block(3, "java", 70);
+        Block prose = block(4, "text", 80);
+        Page page = page(Path.of("pool.md"), "docs/pool.md", List.of(failing, hidden, skipped, notRun, prose));
+        RunResult run = new RunResult(List.of(new PageResult(page, Mode.ASYNC, true, List.of(
+                BlockResult.failed(failing, Reason.MISUSE, "the Publisher is never subscribed",
+                        List.of(Finding.at(new Position(44, 9), "the Publisher is never subscribed", "")),
+                        "hello\n", 12).withRules(List.of("unsubscribed-publisher")),
+                BlockResult.passed(hidden, List.of("connection-leak"), "ignored when passed", 3),
+                BlockResult.skipped(skipped, "ignored"),
+                BlockResult.notRun(notRun, "an earlier block failed")))), "db");
+
+        assertEquals("""
+                {
+                  "blocks": [
+                    {
+                      "file": "docs/pool.md",
+                      "line": 42,
+                      "language": "java",
+                      "hidden": false,
+                      "verdict": "failed",
+                      "reason": "misuse",
+                      "rules": [
+                        "unsubscribed-publisher"
+                      ],
+                      "message": "the Publisher is never subscribed",
+                      "position": {
+                        "line": 44,
+                        "column": 9
+                      },
+                      "millis": 12,
+                      "output": "hello\\n"
+                    },
+                    {
+                      "file": "docs/pool.md",
+                      "line": 50,
+                      "language": "sql",
+                      "hidden": true,
+                      "verdict": "passed",
+                      "rules": [
+                        "connection-leak"
+                      ],
+                      "millis": 3
+                    },
+                    {
+                      "file": "docs/pool.md",
+                      "line": 60,
+                      "language": "java",
+                      "hidden": false,
+                      "verdict": "skipped",
+                      "rules": [],
+                      "message": "ignored",
+                      "millis": 0
+                    },
+                    {
+                      "file": "docs/pool.md",
+                      "line": 70,
+                      "language": "java",
+                      "hidden": false,
+                      "verdict": "not run",
+                      "rules": [],
+                      "message": "an earlier block failed",
+                      "millis": 0
+                    }
+                  ],
+                  "summary": {
+                    "passed": 1,
+                    "failed": 1,
+                    "skipped": 1,
+                    "notRun": 1,
+                    "notChecked": 1
+                  }
+                }
+                """, json(run));
+    }
+
+    @Test
+    void emptyRun() {
+        assertEquals("""
+                {
+                  "blocks": [],
+                  "summary": {
+                    "passed": 0,
+                    "failed": 0,
+                    "skipped": 0,
+                    "notRun": 0,
+                    "notChecked": 0
+                  }
+                }
+                """, json(new RunResult(List.of(), "db")));
+    }
+
+    @Test
+    void escapesQuotesBackslashesAndControlCharacters() {
+        assertEquals("\"a\\\"b\\\\c\"", JsonWriter.quote("a\"b\\c"));
+        assertEquals("\"\\n\\r\\t\\b\\f\"", JsonWriter.quote("\n\r\t\b\f"));
+        assertEquals("\"\\u0000\\u001b\\u001f \\u007f\"", JsonWriter.quote("\u0000\u001b\u001f \u007f"));
+        assertEquals("\"/<>\"", JsonWriter.quote("/<>"));
+    }
+
+    @Test
+    void escapesEverythingOutsideAscii() {
+        assertEquals("\"caf\\u00e9\"", JsonWriter.quote("café"));
+        assertEquals("\"\\u2028\\u2029\"", JsonWriter.quote("\u2028\u2029"));
+        assertEquals("\"\\ud83d\\ude00\"", JsonWriter.quote("\uD83D\uDE00"));
+        // a lone surrogate cannot be encoded as UTF-8, but an escape keeps the document valid
+        assertEquals("\"\\ud800x\"", JsonWriter.quote("\uD800x"));
+    }
+
+    @Test
+    void nestedValuesAreSeparatedAndIndented() {
+        StringWriter buffer = new StringWriter();
+        JsonWriter json = new JsonWriter(new PrintWriter(buffer));
+        json.beginArray().value(1).value(true).beginObject().name("k").value("v").endObject()
+                .beginArray().endArray().endArray();
+        assertEquals("[\n  1,\n  true,\n  {\n    \"k\": \"v\"\n  },\n  []\n]", buffer.toString());
+    }
+
+    private static String json(RunResult run) {
+        StringWriter buffer = new StringWriter();
+        new JsonReport().write(run, new PrintWriter(buffer));
+        return buffer.toString();
+    }
+}

@@ -1,0 +1,315 @@
+package dev.snipcheck.run;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkerTest {
+
+    private static final String CLASSPATH = System.getProperty("java.class.path");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** The snippet sources; tests pin line numbers, so keep each line where it is. */
+    private static final Map<String, String> SOURCES = Map.of(
+            "snip/Prints.java", """
+                    package snip;
+                    class Prints {
+                        static void run() {
+                            System.out.println("to out");
+                            System.err.println("to err");
+                            System.out.print("é");
+                        }
+                    }
+                    """,
+            "snip/Fails.java", """
+                    package snip;
+                    class Fails {
+                        static void unchecked() {
+                            throw new IllegalArgumentException("bad value 42");
+                        }
+                        static void checked() throws Exception {
+                            try {
+                                Integer.parseInt("x");
+                            } catch (NumberFormatException e) {
+                                throw new Failure("parsing failed", e);
+                            }
+                        }
+                        static class Failure extends java.io.IOException {
+                            Failure(String message, Throwable cause) {
+                                super(message, cause);
+                            }
+                        }
+                    }
+                    """,
+            "snip/Main.java", """
+                    package snip;
+                    public class Main {
+                        public static void main(String[] args) {
+                            System.out.println("main with " + args.length + " arguments");
+                        }
+                    }
+                    """,
+            "snip/Misbehaves.java", """
+                    package snip;
+                    class Misbehaves {
+                        static void exit() {
+                            System.exit(3);
+                        }
+                        static void loop() {
+                            while (true) {
+                                Thread.onSpinWait();
+                            }
+                        }
+                        static void allocate() {
+                            java.util.List<long[]> kept = new java.util.ArrayList<>();
+                            while (true) {
+                                kept.add(new long[1_000_000]);
+                            }
+                        }
+                    }
+                    """,
+            "snip/Page.java", """
+                    package snip;
+                    import io.r2dbc.pool.ConnectionPool;
+                    import io.r2dbc.spi.ConnectionFactory;
+                    import javax.sql.DataSource;
+                    import reactor.core.publisher.Mono;
+                    class Page {
+                        public static ConnectionPool pool;
+                        public static ConnectionFactory connectionFactory;
+                        public static DataSource dataSource;
+                        public static String jdbcUrl;
+                        public static String r2dbcUrl;
+                        static void query() throws Exception {
+                            Object one = Mono.usingWhen(pool.create(),
+                                    c -> Mono.from(c.createStatement("select 1").execute())
+                                            .flatMap(r -> Mono.from(r.map((row, m) -> row.get(0)))),
+                                    c -> c.close()).block();
+                            System.out.println("r2dbc " + one);
+                            try (var c = dataSource.getConnection(); var s = c.createStatement();
+                                 var rs = s.executeQuery("select 2")) {
+                                rs.next();
+                                System.out.println("jdbc " + rs.getInt(1));
+                            }
+                            System.out.println("acquired " + pool.getMetrics().orElseThrow().acquiredSize());
+                            System.out.println("same pool " + (connectionFactory == pool));
+                            System.out.println(jdbcUrl + " " + r2dbcUrl);
+                        }
+                    }
+                    """);
+
+    @TempDir
+    static Path dir;
+    static Path classes;
+
+    private final List<Worker> workers = new ArrayList<>();
+
+    @BeforeAll
+    static void compile() throws IOException {
+        Path sources = dir.resolve("src");
+        classes = Files.createDirectories(dir.resolve("classes"));
+        List<Path> files = new ArrayList<>();
+        for (Map.Entry<String, String> source : SOURCES.entrySet()) {
+            Path file = sources.resolve(source.getKey());
+            Files.createDirectories(file.getParent());
+            files.add(Files.writeString(file, source.getValue()));
+        }
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            boolean compiled = compiler.getTask(null, fileManager, diagnostics,
+                    List.of("-d", classes.toString(), "-cp", CLASSPATH), null,
+                    fileManager.getJavaFileObjectsFromPaths(files)).call();
+            assertTrue(compiled, diagnostics.getDiagnostics().toString());
+        }
+    }
+
+    @AfterEach
+    void closeWorkers() {
+        workers.forEach(Worker::close);
+    }
+
+    private Worker start(List<String> jvmOptions) throws Exception {
+        long started = System.nanoTime();
+        Worker worker = Worker.start(CLASSPATH, classes, jvmOptions);
+        workers.add(worker);
+        System.out.println("worker started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return worker;
+    }
+
+    @Test
+    void capturesWhatTheBlockPrints() throws Exception {
+        Worker worker = start(List.of());
+
+        BlockOutcome outcome = worker.run(RunBlock.method("snip.Prints", "run"), TIMEOUT);
+
+        assertEquals("to out\nto err\né", outcome.output());
+        assertNull(outcome.thrown());
+        assertEquals("", worker.run(RunBlock.main("snip.Main"), TIMEOUT).output().replace("main with 0 arguments\n", ""),
+                "output of one block must not leak into the next");
+    }
+
+    @Test
+    void runsMain() throws Exception {
+        Worker worker = start(List.of());
+
+        assertEquals("main with 0 arguments\n", worker.run(RunBlock.main("snip.Main"), TIMEOUT).output());
+    }
+
+    @Test
+    void describesAnUncheckedException() throws Exception {
+        Worker worker = start(List.of());
+
+        Thrown thrown = worker.run(RunBlock.method("snip.Fails", "unchecked"), TIMEOUT).thrown();
+
+        assertEquals(List.of("java.lang.IllegalArgumentException", "java.lang.RuntimeException",
+                "java.lang.Exception", "java.lang.Throwable"), thrown.types());
+        assertEquals("bad value 42", thrown.message());
+        assertEquals(List.of(new Thrown.Frame("snip.Fails", "unchecked", "Fails.java", 4)), thrown.frames(),
+                "only the snippet's frames, none of the worker's");
+        assertEquals("java.lang.IllegalArgumentException: bad value 42\n\tat snip.Fails.unchecked(Fails.java:4)\n",
+                thrown.stackTrace());
+        assertNull(thrown.cause());
+    }
+
+    @Test
+    void describesACheckedExceptionAndItsCause() throws Exception {
+        Worker worker = start(List.of());
+
+        Thrown thrown = worker.run(RunBlock.method("snip.Fails", "checked"), TIMEOUT).thrown();
+
+        assertEquals(List.of("snip.Fails$Failure", "java.io.IOException", "java.lang.Exception", "java.lang.Throwable"),
+                thrown.types());
+        assertTrue(thrown.isA("java.io.IOException"));
+        assertEquals("parsing failed", thrown.message());
+        assertEquals(List.of(new Thrown.Frame("snip.Fails", "checked", "Fails.java", 10)), thrown.frames());
+        Thrown cause = thrown.cause();
+        assertEquals("java.lang.NumberFormatException", cause.className());
+        assertEquals("For input string: \"x\"", cause.message());
+        assertEquals(new Thrown.Frame("snip.Fails", "checked", "Fails.java", 8), cause.frames().get(cause.frames().size() - 1));
+        assertTrue(thrown.stackTrace().contains("Caused by: java.lang.NumberFormatException"), thrown.stackTrace());
+        assertFalse(thrown.stackTrace().contains("WorkerMain"), thrown.stackTrace());
+    }
+
+    @Test
+    void refusesAMissingMethodAndGoesOn() throws Exception {
+        Worker worker = start(List.of());
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> worker.run(RunBlock.method("snip.Prints", "absent"), TIMEOUT));
+
+        assertTrue(refused.getMessage().contains("absent() of snip.Prints"), refused.getMessage());
+        assertTrue(worker.alive());
+        assertEquals("main with 0 arguments\n", worker.run(RunBlock.main("snip.Main"), TIMEOUT).output());
+    }
+
+    @Test
+    void reportsTheExitStatusOfABlockThatExitsAndANewWorkerGoesOn() throws Exception {
+        Worker worker = start(List.of());
+
+        WorkerDiedException died = assertThrows(WorkerDiedException.class,
+                () -> worker.run(RunBlock.method("snip.Misbehaves", "exit"), TIMEOUT));
+
+        assertTrue(died.getMessage().startsWith("the worker JVM exited with status 3 while the block ran"),
+                died.getMessage());
+        assertFalse(worker.alive());
+        assertThrows(WorkerDiedException.class, () -> worker.run(RunBlock.main("snip.Main"), TIMEOUT));
+        assertEquals("main with 0 arguments\n", start(List.of()).run(RunBlock.main("snip.Main"), TIMEOUT).output());
+    }
+
+    @Test
+    void killsABlockThatNeverReturns() throws Exception {
+        Set<Long> before = children();
+        Worker worker = start(List.of());
+        Set<Long> started = children();
+        started.removeAll(before);
+        assertEquals(1, started.size(), "worker processes " + started);
+
+        long start = System.nanoTime();
+        WorkerTimeoutException timedOut = assertThrows(WorkerTimeoutException.class,
+                () -> worker.run(RunBlock.method("snip.Misbehaves", "loop"), Duration.ofSeconds(1)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals("the worker JVM did not answer within 1000 ms while the block ran and was killed",
+                timedOut.getMessage());
+        assertTrue(millis < 2000, "took " + millis + " ms");
+        assertFalse(worker.alive());
+        assertFalse(ProcessHandle.of(started.iterator().next()).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    private static Set<Long> children() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void reportsABlockThatRunsOutOfMemory() throws Exception {
+        Worker worker = start(List.of("-Xmx64m"));
+
+        WorkerDiedException died = assertThrows(WorkerDiedException.class,
+                () -> worker.run(RunBlock.method("snip.Misbehaves", "allocate"), TIMEOUT));
+
+        assertEquals("the worker JVM ran out of memory (java.lang.OutOfMemoryError: Java heap space) while the block ran",
+                died.getMessage());
+    }
+
+    @Test
+    void refusesABindingsClassWithoutTheFields() throws Exception {
+        Worker worker = start(List.of());
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> worker.openDatabase(
+                new OpenDatabase("snip.Prints", "localhost", 5432, "db", "user", "secret", "jdbc:x", "r2dbc:x")));
+
+        assertTrue(refused.getMessage().startsWith("cannot open database db for snip.Prints: java.lang.NoSuchFieldException: pool"),
+                refused.getMessage());
+        assertTrue(worker.alive());
+    }
+
+    @Test
+    void bindsAPoolAndADataSourceOnARealDatabase() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            int port = postgres.getPort();
+            String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+            String r2dbcUrl = "r2dbc:postgresql://postgres@localhost:" + port + "/postgres";
+            Worker worker = start(List.of());
+
+            long start = System.nanoTime();
+            worker.openDatabase(new OpenDatabase("snip.Page", "localhost", port, "postgres", "postgres", "",
+                    jdbcUrl, r2dbcUrl));
+            System.out.println("database opened in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            start = System.nanoTime();
+            BlockOutcome outcome = worker.run(RunBlock.method("snip.Page", "query"), TIMEOUT);
+            System.out.println("first query block ran in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+
+            assertNull(outcome.thrown(), () -> outcome.thrown().stackTrace());
+            assertEquals("r2dbc 1\njdbc 2\nacquired 0\nsame pool true\n" + jdbcUrl + " " + r2dbcUrl + "\n",
+                    outcome.output());
+            worker.closeDatabase();
+            assertTrue(worker.alive());
+        }
+    }
+}
