@@ -14,7 +14,7 @@ import java.util.List;
 final class GeneratedSource {
 
     /** Text copied from a block: {@code length} characters at generated column {@code column}. */
-    private record Segment(int column, int length, SourceMap map, int codeLine, int codeColumn) {
+    private record Segment(int column, int length, SourceMap map, int codeLine, int codeColumn, int indent) {
     }
 
     private final StringBuilder text = new StringBuilder();
@@ -43,7 +43,8 @@ final class GeneratedSource {
     /** Appends snippet text (no line breaks) that starts at 0-based code line and column of a block. */
     GeneratedSource original(String snippet, SourceMap map, int codeLine, int codeColumn) {
         if (!snippet.isEmpty()) {
-            lines.get(lines.size() - 1).add(new Segment(column, snippet.length(), map, codeLine, codeColumn));
+            int indent = snippet.length() - snippet.stripLeading().length();
+            lines.get(lines.size() - 1).add(new Segment(column, snippet.length(), map, codeLine, codeColumn, indent));
             text.append(snippet);
             column += snippet.length();
         }
@@ -80,14 +81,21 @@ final class GeneratedSource {
         return at(best, Math.min(zeroCol - best.column, Math.max(0, best.length - 1)));
     }
 
-    /** The Markdown line of a 1-based generated line, for stack frames, which carry no column. */
+    /**
+     * The Markdown position of a 1-based generated line, for stack frames, which carry no column:
+     * the line's first character that is not white space.
+     */
     Position lineToMarkdown(int line) {
         int index = line - 1;
-        if (index < 0 || index >= lines.size() || lines.get(index).isEmpty()) {
+        if (index < 0 || index >= lines.size()) {
             return lineFallback(index);
         }
-        Segment first = lines.get(index).get(0);
-        return at(first, 0);
+        for (Segment segment : lines.get(index)) {
+            if (segment.indent < segment.length) {
+                return at(segment, segment.indent);
+            }
+        }
+        return lineFallback(index);
     }
 
     private Position lineFallback(int index) {

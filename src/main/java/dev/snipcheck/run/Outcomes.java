@@ -62,72 +62,43 @@ final class Outcomes {
         return thrown.className() + (thrown.message() == null ? "" : ": " + thrown.message());
     }
 
-    /** The deepest frame inside the block's own code, else inside any snippet, else the fence. */
+    /** The deepest frame inside snippet code (this block's, or a method an earlier block declared), else the fence. */
     private Position where(Thrown thrown) {
-        Position anySnippet = null;
         for (Thrown t = thrown; t != null; t = t.cause()) {
             for (Thrown.Frame frame : t.frames()) {
                 Optional<Position> position = compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
                 if (position.isPresent()) {
-                    if (inBlock(position.get())) {
-                        return firstCharacter(position.get());
-                    }
-                    if (anySnippet == null) {
-                        anySnippet = position.get();
-                    }
+                    return position.get();
                 }
             }
         }
-        return anySnippet != null ? anySnippet : block.fence();
+        return block.fence();
     }
 
-    private boolean inBlock(Position position) {
-        for (int line : block.map().lines()) {
-            if (line == position.line()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Frames carry no column: point at the first character of the code on that line. */
-    private Position firstCharacter(Position position) {
-        int[] lines = block.map().lines();
-        String[] code = block.code().split("\n", -1);
-        for (int i = 0; i < lines.length && i < code.length; i++) {
-            if (lines[i] == position.line()) {
-                int indent = code[i].length() - code[i].stripLeading().length();
-                return new Position(position.line(), block.map().columns()[i] + indent);
-            }
-        }
-        return position;
-    }
-
-    /** The exception as a reader wants it: snippet frames as Markdown lines, the rest summarized. */
+    /** The exception as a reader wants it: snippet frames as Markdown lines, library frames counted. */
     private String trace(Thrown thrown) {
         StringBuilder out = new StringBuilder();
         for (Thrown t = thrown; t != null; t = t.cause()) {
-                out.append(t == thrown ? "" : "Caused by: ").append(describe(t)).append('\n');
-                int hidden = 0;
-                for (Thrown.Frame frame : t.frames()) {
-                    Optional<Position> position = compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
-                    if (position.isPresent()) {
-                        if (hidden > 0) {
-                            out.append("\t... ").append(hidden).append(" more\n");
-                            hidden = 0;
-                        }
-                        out.append("\tat ").append(page.displayPath()).append(':').append(position.get().line()).append('\n');
-                    } else if (frame.className().startsWith("dev.snipcheck.") || frame.className().startsWith("java.lang.reflect.")
-                            || frame.className().startsWith("jdk.internal.reflect.")) {
-                        break;
-                    } else {
-                        hidden++;
-                    }
+            out.append(t == thrown ? "" : "Caused by: ").append(describe(t)).append('\n');
+            int library = 0;
+            for (Thrown.Frame frame : t.frames()) {
+                Optional<Position> position = compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
+                if (position.isEmpty()) {
+                    library++;
+                    continue;
                 }
-                if (hidden > 0) {
-                    out.append("\t... ").append(hidden).append(" more\n");
-                }
+                appendLibrary(out, library);
+                library = 0;
+                out.append("\tat ").append(page.displayPath()).append(':').append(position.get().line()).append('\n');
+            }
+            appendLibrary(out, library);
         }
         return out.toString();
+    }
+
+    private static void appendLibrary(StringBuilder out, int frames) {
+        if (frames > 0) {
+            out.append("\t(").append(frames).append(frames == 1 ? " library frame)\n" : " library frames)\n");
+        }
     }
 }

@@ -48,7 +48,7 @@ final class PageRun {
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult result = verdict(block);
+                    BlockResult result = expectMisuse(verdict(block));
                     if (result.verdict() == Verdict.FAILED && !block.attributes().isolated() && failedSessionLine == null) {
                         failedSessionLine = block.fenceLine();
                     }
@@ -59,6 +59,18 @@ final class PageRun {
             closeDatabases();
         }
         return new PageResult(page, null, false, results);
+    }
+
+    /** A block declaring {@code misuse=} passes only when exactly those rules fired; none fire in this version. */
+    private static BlockResult expectMisuse(BlockResult result) {
+        List<String> declared = result.block().attributes().misuse();
+        if (declared.isEmpty() || result.verdict() != Verdict.PASSED || declared.equals(result.rules())) {
+            return result;
+        }
+        String message = "is marked `misuse=" + String.join("+", declared) + "`, but no such rule fired";
+        return BlockResult.failed(result.block(), Reason.EXPECTATION, message, List.of(Finding.at(
+                result.block().fence(), message, "this version of snipcheck has no misuse rules yet")),
+                result.output(), result.millis());
     }
 
     private BlockResult verdict(Block block) {
@@ -121,7 +133,7 @@ final class PageRun {
         } catch (DatabaseUnavailableException e) {
             return BlockResult.failed(block, Reason.DATABASE, "no database for this block: " + e.getMessage(),
                     List.of(), "", 0);
-        } catch (IOException | WorkerDiedException | WorkerTimeoutException e) {
+        } catch (IOException | WorkerDiedException | WorkerTimeoutException | IllegalStateException e) {
             workers.discard();
             return BlockResult.failed(block, Reason.DATABASE, "could not prepare the worker JVM: " + e.getMessage(),
                     List.of(), "", 0);
@@ -136,7 +148,7 @@ final class PageRun {
             String message = "did not finish within " + timeout.toMillis() + " ms";
             return BlockResult.failed(block, Reason.TIMEOUT, message, List.of(Finding.at(block.fence(), message,
                     "make it finish sooner, or give it more time with `timeout=` on the block")), "", timeout.toMillis());
-        } catch (WorkerDiedException e) {
+        } catch (WorkerDiedException | IllegalStateException e) {
             workers.discard();
             return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(Finding.at(block.fence(),
                     e.getMessage(), "a block must not end the JVM it runs in (System.exit, halt, running out of memory)")),

@@ -1,0 +1,150 @@
+package dev.snipcheck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snipcheck.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole tool, in-process, on pages written for each case: what a user sees in the report. */
+class EndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run snipcheck(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        all[0] = "--postgres-url";
+        all[1] = TestPostgres.url();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int exit = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true), dir);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** JSON blocks by "file:line". */
+    private Map<String, JsonNode> blocks(Run run) throws Exception {
+        Map<String, JsonNode> byLine = new LinkedHashMap<>();
+        for (JsonNode block : new ObjectMapper().readTree(run.out()).get("blocks")) {
+            byLine.put(block.get("file").asText() + ":" + block.get("line").asInt(), block);
+        }
+        return byLine;
+    }
+
+    private static String where(JsonNode block) {
+        JsonNode position = block.get("position");
+        return block.get("verdict").asText() + " " + (block.has("reason") ? block.get("reason").asText() : "-")
+                + (position == null ? "" : " " + position.get("line").asInt() + ":" + position.get("column").asInt());
+    }
+
+    @Test
+    void compileErrorsAndTimeoutAreReportedAtTheirMarkdownLines() throws Exception {
+        Files.writeString(dir.resolve("page.md"), """
+                # A page
+
+                ```java
+                int half(int n) {
+                    return 10 / n;
+                }
+                ```
+
+                1. A list item:
+
+                   ```java isolated
+                   String name = 42;
+                   ```
+
+                ```java isolated
+                System.out.println("before");
+                int x = half(0);
+                ```
+
+                > ```java isolated, timeout=1s
+                > while (true) { Thread.onSpinWait(); }
+                > ```
+                """);
+        Run run = snipcheck("--format", "json", "page.md");
+        Map<String, JsonNode> blocks = blocks(run);
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertEquals("passed -", where(blocks.get("page.md:3")));
+        assertEquals("failed compile 12:18", where(blocks.get("page.md:11")), blocks.get("page.md:11").toString());
+        // isolated: it sees nothing of the session, so half() is unknown there
+        assertEquals("failed compile 17:9", where(blocks.get("page.md:15")), blocks.get("page.md:15").toString());
+        assertEquals("failed timeout 20:1", where(blocks.get("page.md:20")), blocks.get("page.md:20").toString());
+    }
+
+    @Test
+    void exceptionIsReportedAtTheDeepestSnippetFrame() throws Exception {
+        Files.writeString(dir.resolve("page.md"), """
+                ```java
+                int half(int n) {
+                    return 10 / n;
+                }
+                ```
+
+                ```java
+                System.out.println("before");
+                int x = half(0);
+                ```
+                """);
+        Run run = snipcheck("page.md");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("""
+                page.md:3:5: error[exception]: threw java.lang.ArithmeticException: / by zero
+                 3 |     return 10 / n;
+                   |     ^
+                """), run.out());
+        assertTrue(run.out().contains("before"), "the block's output is shown: " + run.out());
+        assertTrue(run.out().contains("at page.md:9"), "the trace names the calling line: " + run.out());
+        assertTrue(run.out().contains("1 passed, 1 failed, 0 skipped, 0 not run, 0 not checked"), run.out());
+    }
+
+    @Test
+    void blockThatExitsTheJvmCostsOnlyItself() throws Exception {
+        Files.writeString(dir.resolve("a.md"), """
+                ```java
+                var table = "kept";
+                ```
+
+                ```java isolated
+                System.exit(3);
+                ```
+
+                ```java isolated
+                System.out.println("isolated still runs");
+                ```
+
+                ```java
+                System.out.println(table);
+                ```
+                """);
+        Files.writeString(dir.resolve("b.md"), """
+                ```java
+                System.out.println("next page runs");
+                ```
+                """);
+        Run run = snipcheck("--format", "json", "a.md", "b.md");
+        Map<String, JsonNode> blocks = blocks(run);
+        assertEquals(1, run.exit());
+        assertEquals("failed exception 5:1", where(blocks.get("a.md:5")));
+        assertTrue(blocks.get("a.md:5").get("message").asText().contains("exited with status 3"), run.out());
+        assertEquals("passed -", where(blocks.get("a.md:9")));
+        // the session lived in the JVM that exited, so its later block fails instead of passing silently
+        assertEquals("b.md:1", blocks.keySet().stream().filter(k -> k.startsWith("b.md")).findFirst().orElseThrow());
+        assertEquals("passed -", where(blocks.get("b.md:1")));
+    }
+}
