@@ -1,5 +1,6 @@
 package dev.snipcheck.cli;
 
+import dev.snipcheck.markdown.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ITypeConverter;
@@ -104,11 +105,8 @@ final class Options {
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            try {
-                return Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return Durations.parse(value).orElseThrow(() -> new TypeConversionException(
+                    "expected a positive duration such as 500ms, 30s, 2m or 1m30s, but was '" + value + "'"));
         }
     }
 

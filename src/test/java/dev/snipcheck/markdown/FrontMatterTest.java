@@ -104,7 +104,7 @@ class FrontMatterTest {
         assertEquals(List.of(
                 new Problem(new Position(3, 9), "invalid mode `fast`", "write `async` or `sync`"),
                 new Problem(new Position(4, 12), "invalid timeout `soon`",
-                        "write a positive duration such as `10s`, `500ms` or `2m`"),
+                        "write a positive duration such as `10s`, `500ms`, `2m` or `1m30s`"),
                 new Problem(new Position(5, 3), "unknown option `improts` in `snipcheck`", "did you mean `imports`?"),
                 new Problem(new Position(6, 3), "unknown option `colour` in `snipcheck`",
                         "the options are `mode`, `skip`, `imports` and `timeout`"),

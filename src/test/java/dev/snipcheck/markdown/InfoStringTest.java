@@ -127,11 +127,11 @@ class InfoStringTest {
     @Test
     void malformedValuesAreProblems() {
         assertProblem("java timeout=soon", 9, "invalid timeout `soon`",
-                "write a positive duration such as `10s`, `500ms` or `2m`");
+                "write a positive duration such as `10s`, `500ms`, `2m` or `1m30s`");
         assertProblem("java timeout=0s", 9, "invalid timeout `0s`",
-                "write a positive duration such as `10s`, `500ms` or `2m`");
+                "write a positive duration such as `10s`, `500ms`, `2m` or `1m30s`");
         assertProblem("java timeout", 9, "attribute `timeout` needs a value",
-                "write a positive duration such as `10s`, `500ms` or `2m`");
+                "write a positive duration such as `10s`, `500ms`, `2m` or `1m30s`");
         assertProblem("java  misuse=", 10, "attribute `misuse` needs rule ids",
                 "write `misuse=rule-id`, or several ids joined by `+`");
         assertProblem("java misuse=a++b", 9, "attribute `misuse` has an empty rule id in `a++b`",
