@@ -129,14 +129,9 @@ public final class JavaStage {
 
     private void learnTypes(List<PageGenerator.Unit> units, StandardJavaFileManager files,
                             Map<Piece.Declarator, String> types) throws IOException {
-        Map<URI, PageGenerator.Unit> unitOf = new HashMap<>();
-        List<StringSource> sources = new ArrayList<>();
-        for (PageGenerator.Unit unit : units) {
-            StringSource source = unit.toSource();
-            unitOf.put(source.toUri(), unit);
-            sources.add(source);
-        }
-        JavacTask task = task(files, sources, new DiagnosticCollector<>(), null);
+        Sources sources = Sources.of(units);
+        Map<URI, PageGenerator.Unit> unitOf = sources.unitOf();
+        JavacTask task = task(files, sources.files(), new DiagnosticCollector<>(), null);
         Iterable<? extends CompilationUnitTree> trees = task.parse();
         task.analyze();
         Trees treeUtil = Trees.instance(task);
@@ -190,17 +185,11 @@ public final class JavaStage {
             for (Map.Entry<PageInput, List<JavaBlock>> page : pages.entrySet()) {
                 units.addAll(generator(page.getKey(), index++, types).generate(page.getValue()));
             }
-            Map<URI, PageGenerator.Unit> unitOf = new HashMap<>();
-            List<StringSource> sources = new ArrayList<>();
-            for (PageGenerator.Unit unit : units) {
-                StringSource source = unit.toSource();
-                unitOf.put(source.toUri(), unit);
-                sources.add(source);
-            }
+            Sources sources = Sources.of(units);
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             Files.createDirectories(classes);
-            boolean ok = task(files, sources, diagnostics, classes).call();
-            Map<JavaBlock, List<CompileError>> errors = errorsByBlock(diagnostics, unitOf);
+            boolean ok = task(files, sources.files(), diagnostics, classes).call();
+            Map<JavaBlock, List<CompileError>> errors = errorsByBlock(diagnostics, sources.unitOf());
             if (ok || errors.isEmpty()) {
                 if (!ok) {
                     throw new IllegalStateException("javac failed without an error in any block: " + diagnostics.getDiagnostics());
@@ -267,8 +256,7 @@ public final class JavaStage {
             return;
         }
         List<PageInput> order = new ArrayList<>(compiled.keySet());
-        Map<URI, PageGenerator.Unit> unitOf = new HashMap<>();
-        List<StringSource> sources = new ArrayList<>();
+        List<PageGenerator.Unit> units = new ArrayList<>();
         List<JavaBlock> expected = new ArrayList<>();
         for (PageInput page : pages) {
             List<JavaBlock> blocks = new ArrayList<>();
@@ -292,23 +280,36 @@ public final class JavaStage {
             for (PageGenerator.Unit unit : generator(page, order.indexOf(page), types).generate(blocks)) {
                 boolean isolatedRoot = unit.block() == null && !unit.className().endsWith("." + PageGenerator.PAGE_ROOT);
                 if (isolatedRoot || unit.block() != null && unit.block().block().attributes().compileFail()) {
-                    StringSource source = unit.toSource();
-                    unitOf.put(source.toUri(), unit);
-                    sources.add(source);
+                    units.add(unit);
                 }
             }
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Path scratch = Files.createTempDirectory("snipcheck-compile-fail");
-        JavacTask task = task(files, sources, diagnostics, scratch, classes);
-        task.call();
-        Map<JavaBlock, List<CompileError>> errors = errorsByBlock(diagnostics, unitOf);
+        // inside the run's class directory, which is deleted after the run; the classes are never loaded
+        Path scratch = Files.createTempDirectory(classes, "compile-fail");
+        Sources sources = Sources.of(units);
+        task(files, sources.files(), diagnostics, scratch, classes).call();
+        Map<JavaBlock, List<CompileError>> errors = errorsByBlock(diagnostics, sources.unitOf());
         for (JavaBlock block : expected) {
             List<CompileError> own = errors.getOrDefault(block, List.of());
             Optional<String> text = block.block().attributes().compileFailText();
             boolean met = !own.isEmpty() && text.map(t -> own.stream().anyMatch(e -> e.message().contains(t))).orElse(true);
             result.put(new CompiledBlock(block.block(), met ? CompiledBlock.Status.EXPECTED_FAILURE
                     : CompiledBlock.Status.UNEXPECTED_SUCCESS, null, false, own), null);
+        }
+    }
+
+    /** Generated units as javac sources, and the way back from a source's URI to its unit. */
+    private record Sources(List<StringSource> files, Map<URI, PageGenerator.Unit> unitOf) {
+        static Sources of(List<PageGenerator.Unit> units) {
+            List<StringSource> files = new ArrayList<>();
+            Map<URI, PageGenerator.Unit> unitOf = new HashMap<>();
+            for (PageGenerator.Unit unit : units) {
+                StringSource source = unit.toSource();
+                files.add(source);
+                unitOf.put(source.toUri(), unit);
+            }
+            return new Sources(files, unitOf);
         }
     }
 
