@@ -1,6 +1,8 @@
 package dev.snipcheck.run;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.snipcheck.TestPostgres;
+import dev.snipcheck.postgres.Database;
+import dev.snipcheck.postgres.ExternalServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -291,15 +293,15 @@ class WorkerTest {
 
     @Test
     void bindsAPoolAndADataSourceOnARealDatabase() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            int port = postgres.getPort();
-            String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-            String r2dbcUrl = "r2dbc:postgresql://postgres@localhost:" + port + "/postgres";
+        try (ExternalServer server = ExternalServer.connect(TestPostgres.url())) {
+            Database database = server.createDatabase();
+            String jdbcUrl = database.jdbcUrl();
+            String r2dbcUrl = database.r2dbcUrl();
             Worker worker = start(List.of());
 
             long start = System.nanoTime();
-            worker.openDatabase(new OpenDatabase("snip.Page", "localhost", port, "postgres", "postgres", "",
-                    jdbcUrl, r2dbcUrl));
+            worker.openDatabase(new OpenDatabase("snip.Page", database.host(), database.port(), database.name(),
+                    database.user(), database.password(), jdbcUrl, r2dbcUrl));
             System.out.println("database opened in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             start = System.nanoTime();
             BlockOutcome outcome = worker.run(RunBlock.method("snip.Page", "query"), TIMEOUT);
