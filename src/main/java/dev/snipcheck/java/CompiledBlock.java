@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param block     the block
  * @param status    how it went
- * @param className with COMPILED: the class to run
- * @param main      with COMPILED: run {@code main(String[])} rather than the fragment's run method
+ * @param className with COMPILED: the class to run; null for a compilation unit without {@code main}
+ * @param main      with COMPILED: a compilation unit, run by its {@code main(String[])}
  * @param errors    with FAILED or EXPECTED_FAILURE: javac's errors at their Markdown positions
  */
 public record CompiledBlock(Block block, Status status, String className, boolean main, List<CompileError> errors) {

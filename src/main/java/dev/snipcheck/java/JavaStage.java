@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Compiles the Java blocks of all pages of a run in-process with javax.tools, in as few javac
@@ -45,7 +43,6 @@ import java.util.regex.Pattern;
 public final class JavaStage {
 
     private static final int MAX_INFERENCE_ROUNDS = 8;
-    private static final Pattern GENERATED_NAME = Pattern.compile("snipcheck\\.p\\d+\\.(l\\d+\\.)?(Block_L\\d+\\.)?");
 
     private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     private final String classpath;
@@ -206,28 +203,28 @@ public final class JavaStage {
         }
     }
 
-    /** Records the compiled blocks with the bindings class of their scope. */
+    /**
+     * Records the compiled blocks with the bindings class of their scope: the page's root, or the
+     * root written just before an isolated block. A unit without {@code main} has nothing to run.
+     */
     private static void record(List<PageGenerator.Unit> units, CompiledPages result) {
-        String bindings = null;
+        String page = null;
+        String scope = null;
         for (PageGenerator.Unit unit : units) {
             if (unit.block() == null) {
-                bindings = unit.className();
+                scope = unit.className();
+                if (scope.endsWith("." + PageGenerator.PAGE_ROOT)) {
+                    page = scope;
+                }
                 continue;
             }
-            Block block = unit.block().block();
-            String scope = block.attributes().isolated() ? bindings : pageBindings(unit.className());
-            result.put(new CompiledBlock(block, CompiledBlock.Status.COMPILED, unit.className(),
-                    unit.block().unit(), List.of()), scope);
+            JavaBlock block = unit.block();
+            boolean runsNothing = block.unit() && block.mainClass().isEmpty();
+            result.put(new CompiledBlock(block.block(), CompiledBlock.Status.COMPILED,
+                    runsNothing ? null : unit.className(), block.unit(), List.of()),
+                    block.block().attributes().isolated() ? scope : page);
         }
     }
-
-    private static String pageBindings(String className) {
-        String pkg = className.substring(0, className.lastIndexOf('.'));
-        Matcher page = PAGE_PACKAGE.matcher(pkg);
-        return (page.lookingAt() ? page.group() : pkg) + "." + PageGenerator.PAGE_ROOT;
-    }
-
-    private static final Pattern PAGE_PACKAGE = Pattern.compile("snipcheck\\.p\\d+");
 
     private static void dropFailed(List<JavaBlock> blocks, Map<JavaBlock, List<CompileError>> errors,
                                    CompiledPages result) {
@@ -345,7 +342,7 @@ public final class JavaStage {
             }
             out.append(out.length() == 0 ? "" : ": ").append(trimmed.replaceAll("\\s+", " "));
         }
-        return GENERATED_NAME.matcher(out).replaceAll("");
+        return GeneratedNames.strip(out.toString());
     }
 
     private JavacTask task(StandardJavaFileManager files, List<StringSource> sources,

@@ -1,6 +1,7 @@
 package dev.snipcheck.run;
 
 import dev.snipcheck.java.CompiledPages;
+import dev.snipcheck.java.GeneratedNames;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.Position;
@@ -26,7 +27,7 @@ final class Outcomes {
         Optional<String> expected = block.attributes().failsWith();
         if (thrown == null) {
             if (block.attributes().fails()) {
-                String message = "completed normally, but is marked `fails`" + expected.map(e -> "=" + e).orElse("");
+                String message = "completed normally, but is marked `fails" + expected.map(e -> "=" + e).orElse("") + "`";
                 return BlockResult.failed(block, Reason.EXPECTATION, message, List.of(Finding.at(block.fence(), message,
                         "make the example throw, or remove `fails`")), outcome.output(), outcome.millis());
             }
@@ -59,7 +60,7 @@ final class Outcomes {
     }
 
     private static String describe(Thrown thrown) {
-        return thrown.className() + (thrown.message() == null ? "" : ": " + thrown.message());
+        return thrown.className() + (thrown.message() == null ? "" : ": " + GeneratedNames.strip(thrown.message()));
     }
 
     /** The deepest frame inside snippet code (this block's, or a method an earlier block declared), else the fence. */

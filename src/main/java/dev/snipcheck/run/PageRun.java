@@ -101,7 +101,8 @@ final class PageRun {
             case DROPPED -> BlockResult.notRun(block, "an earlier block of this page does not compile");
             case EXPECTED_FAILURE -> BlockResult.passed(block, List.of(), "", 0);
             case UNEXPECTED_SUCCESS -> unexpectedSuccess(block, compiledBlock.errors());
-            case COMPILED -> block.attributes().noRun() ? BlockResult.passed(block, List.of(), "", 0)
+            case COMPILED -> block.attributes().noRun() || compiledBlock.className() == null
+                    ? BlockResult.passed(block, List.of(), "", 0)
                     : execute(block, compiledBlock);
         };
     }
@@ -147,12 +148,16 @@ final class PageRun {
             workers.discard();
             String message = "did not finish within " + timeout.toMillis() + " ms";
             return BlockResult.failed(block, Reason.TIMEOUT, message, List.of(Finding.at(block.fence(), message,
-                    "make it finish sooner, or give it more time with `timeout=` on the block")), "", timeout.toMillis());
-        } catch (WorkerDiedException | IllegalStateException e) {
+                    "make it finish sooner, or give it more time with `timeout=` on the block")), e.output(),
+                    timeout.toMillis());
+        } catch (WorkerDiedException e) {
             workers.discard();
             return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(Finding.at(block.fence(),
                     e.getMessage(), "a block must not end the JVM it runs in (System.exit, halt, running out of memory)")),
-                    "", 0);
+                    e.output(), 0);
+        } catch (IllegalStateException e) {
+            workers.discard();
+            return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(), "", 0);
         }
         return new Outcomes(block, compiled, page).judge(outcome);
     }

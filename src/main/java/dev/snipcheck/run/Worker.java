@@ -95,13 +95,13 @@ final class Worker implements AutoCloseable {
                 return socket;
             } catch (SocketTimeoutException e) {
                 if (!process.isAlive()) {
-                    throw new WorkerDiedException(death(process, tail, "before it connected"));
+                    throw new WorkerDiedException(death(process, tail, "before it connected"), tail.lines());
                 }
             }
         }
         kill(process);
         throw new WorkerTimeoutException("the worker JVM did not connect within " + CONNECT_TIMEOUT.toSeconds()
-                + " s" + tail.text());
+                + " s" + tail.text(), tail.lines());
     }
 
     /**
@@ -155,7 +155,7 @@ final class Worker implements AutoCloseable {
             throws WorkerDiedException, WorkerTimeoutException {
         if (!alive()) {
             throw new WorkerDiedException("the worker JVM is gone" + (process.isAlive() ? "" : ", exit status "
-                    + process.exitValue()) + "; start a new one");
+                    + process.exitValue()) + "; start a new one", "");
         }
         try {
             socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
@@ -165,13 +165,14 @@ final class Worker implements AutoCloseable {
             return in.readObject();
         } catch (SocketTimeoutException e) {
             close();
+            tail.awaitEnd();
             throw new WorkerTimeoutException("the worker JVM did not answer within " + timeout.toMillis() + " ms "
-                    + during + " and was killed");
+                    + during + " and was killed", tail.lines());
         } catch (IOException e) {
             gone = true;
             String message = death(process, tail, during);
             close();
-            throw new WorkerDiedException(message);
+            throw new WorkerDiedException(message, tail.lines());
         } catch (ClassNotFoundException e) {
             close();
             throw new IllegalStateException("the worker answered with an unknown class " + e.getMessage(), e);
@@ -204,7 +205,7 @@ final class Worker implements AutoCloseable {
         if (outOfMemory != null) {
             return "the worker JVM ran out of memory (" + outOfMemory + ") " + during;
         }
-        return "the worker JVM exited with status " + process.exitValue() + " " + during + tail.text();
+        return "the worker JVM exited with status " + process.exitValue() + " " + during;
     }
 
     private static void kill(Process process) {
@@ -278,6 +279,11 @@ final class Worker implements AutoCloseable {
             return lines.stream().filter(l -> l.contains(OUT_OF_MEMORY))
                     .map(l -> l.substring(l.indexOf(OUT_OF_MEMORY)))
                     .findFirst().orElse(null);
+        }
+
+        /** The last lines, each ended by a line break. */
+        synchronized String lines() {
+            return lines.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
         }
 
         /** The lines after "; its last output:", or nothing when there are none. */

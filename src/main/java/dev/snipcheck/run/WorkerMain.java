@@ -106,8 +106,10 @@ final class WorkerMain {
         }
         Object[] arguments = block.main() ? new Object[] {new String[0]} : new Object[0];
         ByteArrayOutputStream captured = new BoundedOutput(OUTPUT_LIMIT);
-        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
         PrintStream out = System.out;
+        // Also to the worker's own stdout, which the parent drains: if the block kills or hangs the JVM,
+        // what it printed until then is still shown.
+        PrintStream capture = new PrintStream(new TeeOutput(captured, out), true, StandardCharsets.UTF_8);
         PrintStream err = System.err;
         Throwable[] thrown = new Throwable[1];
         long[] millis = new long[1];
@@ -255,6 +257,35 @@ final class WorkerMain {
         public synchronized String toString(Charset charset) {
             String kept = super.toString(charset);
             return dropped == 0 ? kept : kept + "\n[" + dropped + " more bytes of output dropped after " + limit + "]";
+        }
+    }
+
+    /** Writes to two streams. */
+    private static final class TeeOutput extends java.io.OutputStream {
+        private final java.io.OutputStream first;
+        private final java.io.OutputStream second;
+
+        TeeOutput(java.io.OutputStream first, java.io.OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
         }
     }
 }

@@ -147,4 +147,70 @@ class EndToEndTest {
         assertEquals("b.md:1", blocks.keySet().stream().filter(k -> k.startsWith("b.md")).findFirst().orElseThrow());
         assertEquals("passed -", where(blocks.get("b.md:1")));
     }
+
+    @Test
+    void whatABlockPrintedIsShownWhenItHangsOrExits() throws Exception {
+        Files.writeString(dir.resolve("page.md"), """
+                ```java isolated, timeout=1s
+                System.out.println("printed before hanging");
+                while (true) { Thread.onSpinWait(); }
+                ```
+
+                ```java isolated
+                System.out.println("printed before exiting");
+                System.exit(4);
+                ```
+                """);
+        Map<String, JsonNode> blocks = blocks(snipcheck("--format", "json", "page.md"));
+        assertEquals("failed timeout 1:1", where(blocks.get("page.md:1")));
+        assertTrue(blocks.get("page.md:1").get("output").asText().contains("printed before hanging"),
+                blocks.get("page.md:1").toString());
+        assertTrue(blocks.get("page.md:6").get("output").asText().contains("printed before exiting"),
+                blocks.get("page.md:6").toString());
+    }
+
+    @Test
+    void compilationUnitsRunMainOnlyWhenTheyHaveOneAndMayDeclareAPackage() throws Exception {
+        Files.writeString(dir.resolve("page.md"), """
+                ```java
+                public class Greeter {
+                    static String greet(String name) { return "hello " + name; }
+                }
+                ```
+
+                ```java
+                package com.example.docs;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println("in a package");
+                        throw new IllegalStateException("from main");
+                    }
+                }
+                ```
+
+                ```java
+                String s = null;
+                s.length();
+                ```
+                """);
+        Run run = snipcheck("--format", "json", "page.md");
+        Map<String, JsonNode> blocks = blocks(run);
+        assertEquals("passed -", where(blocks.get("page.md:1")), run.out());
+        assertEquals("failed exception 13:9", where(blocks.get("page.md:7")), run.out());
+        assertTrue(blocks.get("page.md:7").get("output").asText().contains("in a package"), run.out());
+    }
+
+    @Test
+    void messagesNameNoGeneratedClass() throws Exception {
+        Files.writeString(dir.resolve("page.md"), """
+                ```java
+                String s = null;
+                System.out.println(s.length());
+                ```
+                """);
+        Run run = snipcheck("page.md");
+        assertTrue(run.out().contains("because \"s\" is null"), run.out());
+        assertTrue(!run.out().contains("snipcheck.p0") && !run.out().contains("Block_L"), run.out());
+    }
 }

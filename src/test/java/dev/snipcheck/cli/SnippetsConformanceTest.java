@@ -1,0 +1,235 @@
+package dev.snipcheck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snipcheck.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs snipcheck on the conformance corpus {@code snippets/} and checks every block's verdict
+ * against the expectation its page declares before the block's fence (see snippets/README.md).
+ */
+class SnippetsConformanceTest {
+
+    private static final Path CORPUS = Path.of("snippets");
+    /** Indentation, block quote markers and list markers before a line's content. */
+    private static final String CONTAINER = "^(?:[ \\t>]|[-*+][ \\t]|\\d{1,9}[.)][ \\t])*";
+    private static final Pattern EXPECT = Pattern.compile(
+            CONTAINER + "(?:<!--[ \\t]*)?expect:[ \\t]*(.*?)[ \\t]*(?:-->)?[ \\t]*$");
+    private static final Pattern EXPECTATION = Pattern.compile(
+            "(passed|failed|skipped|not run|not checked)"
+                    + "(?:\\s+(compile|exception|misuse|output|timeout|expectation|database|syntax))?"
+                    + "(?:\\s+(\\d+):(\\d+))?"
+                    + "(?:\\s+\"(.*)\")?");
+    private static final Pattern FENCE = Pattern.compile(CONTAINER + "(`{3,}|~{3,})");
+    private static final Pattern COMMENT_START = Pattern.compile(CONTAINER + "<!--");
+    private static final Pattern HIDDEN_START = Pattern.compile(CONTAINER + "<!--\\s*snipcheck(?![\\w-])");
+
+    @Test
+    void everyBlockOfTheCorpusGetsTheVerdictItsPageDeclares() throws IOException {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        List<String> problems = new ArrayList<>();
+        Map<String, Expectation> expectations = new TreeMap<>();
+        Map<String, Boolean> hiddenFences = new TreeMap<>();
+        for (Path page : pages()) {
+            read(page, expectations, hiddenFences, problems);
+        }
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(new String[] {"--format", "json", "--postgres-url", TestPostgres.url(), "snippets"},
+                new PrintWriter(out), new PrintWriter(err), workingDirectory);
+        Files.writeString(Path.of("/tmp/conformance-out.json"), out.toString());
+        { StringWriter o2 = new StringWriter(); Main.run(new String[] {"--postgres-url", TestPostgres.url(), "snippets/failures.md"}, new PrintWriter(o2), new PrintWriter(o2), workingDirectory); Files.writeString(Path.of("/tmp/conformance-text.txt"), o2.toString() + "\n" + System.getProperty("java.class.path") + "\n" + System.getProperty("java.home")); }
+        JsonNode report;
+        try {
+            report = new ObjectMapper().readTree(out.toString());
+        } catch (IOException e) {
+            report = null;
+        }
+        if (report == null || !report.path("blocks").isArray()) {
+            fail("snipcheck exited with " + status + " and wrote no JSON report\nstdout:\n" + out + "\nstderr:\n" + err);
+        }
+
+        int[] counts = new int[4];
+        Map<String, JsonNode> reported = new TreeMap<>();
+        for (JsonNode block : report.get("blocks")) {
+            String key = block.path("file").asText() + ":" + block.path("line").asInt();
+            reported.put(key, block);
+            String verdict = block.path("verdict").asText();
+            switch (verdict) {
+                case "passed" -> counts[0]++;
+                case "failed" -> counts[1]++;
+                case "skipped" -> counts[2]++;
+                case "not run" -> counts[3]++;
+                default -> problems.add(key + ": unknown verdict `" + verdict + "`");
+            }
+            Expectation expected = expectations.getOrDefault(key, Expectation.PASSED);
+            Optional<String> mismatch = expected.mismatch(block);
+            if (mismatch.isPresent()) {
+                problems.add(key + ": expected " + expected + ", got " + describe(block)
+                        + " (" + block.path("message").asText("no message") + ")" + mismatch.get());
+            }
+            Boolean hidden = hiddenFences.get(key);
+            if (hidden == null) {
+                problems.add(key + ": reported as a block, but there is no fence on that line");
+            } else if (hidden != block.path("hidden").asBoolean()) {
+                problems.add(key + ": expected hidden=" + hidden + ", got hidden=" + block.path("hidden").asBoolean());
+            }
+        }
+        int notChecked = 0;
+        for (Map.Entry<String, Expectation> entry : expectations.entrySet()) {
+            boolean isNotChecked = entry.getValue().verdict().equals("not checked");
+            if (isNotChecked) {
+                notChecked++;
+            }
+            if (!isNotChecked && !reported.containsKey(entry.getKey())) {
+                problems.add(entry.getKey() + ": expected " + entry.getValue() + ", got no block in the report");
+            }
+        }
+
+        JsonNode summary = report.path("summary");
+        String[] names = {"passed", "failed", "skipped", "notRun"};
+        for (int i = 0; i < names.length; i++) {
+            if (summary.path(names[i]).asInt(-1) != counts[i]) {
+                problems.add("summary: " + names[i] + " is " + summary.path(names[i]) + ", but the report lists "
+                        + counts[i] + " such blocks");
+            }
+        }
+        if (summary.path("notChecked").asInt(-1) != notChecked) {
+            problems.add("summary: notChecked is " + summary.path("notChecked") + ", but the corpus declares "
+                    + notChecked + " `not checked` blocks");
+        }
+        if (status != 1) {
+            problems.add("exit status: expected 1 (the corpus holds failing blocks), got " + status
+                    + (err.toString().isBlank() ? "" : "\nstderr:\n" + err));
+        }
+        if (reported.size() < 100) {
+            problems.add("the report lists only " + reported.size() + " blocks: is the corpus all there?");
+        }
+        assertEquals("", String.join("\n", problems),
+                problems.size() + " disagreement(s) between the corpus and snipcheck's report");
+    }
+
+    private static List<Path> pages() throws IOException {
+        try (Stream<Path> files = Files.walk(CORPUS)) {
+            return files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
+    /** Collects the page's expectations and, for every fence line, whether it sits in a snipcheck comment. */
+    private static void read(Path page, Map<String, Expectation> expectations, Map<String, Boolean> fences,
+                             List<String> problems) throws IOException {
+        List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
+        String file = page.toString().replace('\\', '/');
+        boolean inComment = false;
+        boolean hidden = false;
+        String openFence = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int number = i + 1;
+            Matcher fence = FENCE.matcher(line);
+            if (openFence != null) {
+                // a closing fence: the same character, at least as long
+                if (fence.find() && fence.group(1).charAt(0) == openFence.charAt(0)
+                        && fence.group(1).length() >= openFence.length()
+                        && line.substring(fence.end()).isBlank()) {
+                    openFence = null;
+                }
+                continue;
+            }
+            if (!inComment && COMMENT_START.matcher(line).find()) {
+                inComment = true;
+                hidden = HIDDEN_START.matcher(line).find();
+            }
+            if (fence.find() && (!inComment || hidden)) {
+                openFence = fence.group(1);
+                fences.put(file + ":" + number, inComment);
+            } else if (inComment && line.contains("-->")) {
+                inComment = false;
+                hidden = false;
+            }
+            Matcher expect = EXPECT.matcher(line);
+            if (openFence == null && expect.find()) {
+                String at = file + ":" + number;
+                Matcher parsed = EXPECTATION.matcher(expect.group(1));
+                if (!parsed.matches()) {
+                    problems.add(at + ": malformed expectation `" + expect.group(1) + "`");
+                } else if (i + 1 >= lines.size() || !FENCE.matcher(lines.get(i + 1)).find()) {
+                    problems.add(at + ": the expectation is not directly followed by a fence");
+                } else {
+                    expectations.put(file + ":" + (number + 1), Expectation.of(parsed));
+                }
+            }
+        }
+        if (openFence != null) {
+            problems.add(file + ": a fence is not closed");
+        }
+    }
+
+    private static String describe(JsonNode block) {
+        StringBuilder text = new StringBuilder(block.path("verdict").asText());
+        if (block.hasNonNull("reason")) {
+            text.append(' ').append(block.get("reason").asText());
+        }
+        JsonNode position = block.path("position");
+        if (position.isObject()) {
+            text.append(' ').append(position.path("line").asInt()).append(':').append(position.path("column").asInt());
+        }
+        return text.toString();
+    }
+
+    /** What a block must produce; absent parts are not compared. */
+    private record Expectation(String verdict, Optional<String> reason, Optional<String> position,
+                               Optional<String> text) {
+
+        static final Expectation PASSED = new Expectation("passed", Optional.empty(), Optional.empty(), Optional.empty());
+
+        static Expectation of(Matcher parsed) {
+            return new Expectation(parsed.group(1), Optional.ofNullable(parsed.group(2)),
+                    Optional.ofNullable(parsed.group(3)).map(line -> line + ":" + parsed.group(4)),
+                    Optional.ofNullable(parsed.group(5)));
+        }
+
+        /** Why the block does not match, empty when it does; the verdict, reason and position show in the line itself. */
+        Optional<String> mismatch(JsonNode block) {
+            JsonNode position = block.path("position");
+            String actualPosition = position.isObject()
+                    ? position.path("line").asInt() + ":" + position.path("column").asInt() : "none";
+            boolean matches = verdict.equals(block.path("verdict").asText())
+                    && reason.map(r -> r.equals(block.path("reason").asText())).orElse(true)
+                    && this.position.map(p -> p.equals(actualPosition)).orElse(true);
+            if (!matches) {
+                return Optional.of("");
+            }
+            if (text.isPresent() && !block.path("message").asText().contains(text.get())) {
+                return Optional.of(": the message does not contain \"" + text.get() + "\"");
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return verdict + reason.map(r -> " " + r).orElse("") + position.map(p -> " " + p).orElse("")
+                    + text.map(t -> " \"" + t + "\"").orElse("");
+        }
+    }
+}
