@@ -262,7 +262,9 @@ final class BlockParser {
             return new Parsed(Map.of(), Set.of(), null);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        JavacTask task = (JavacTask) compiler.getTask(null, null, diagnostics, List.of("-proc:none"), null, sources);
+        // Every source that fails must be known: javac stops reporting after 100 errors unless told otherwise.
+        JavacTask task = (JavacTask) compiler.getTask(null, null, diagnostics,
+                List.of("-proc:none", "-Xmaxerrs", String.valueOf(Integer.MAX_VALUE)), null, sources);
         Map<URI, CompilationUnitTree> trees = new HashMap<>();
         try {
             for (CompilationUnitTree tree : task.parse()) {

@@ -353,7 +353,7 @@ public final class JavaStage {
     private JavacTask task(StandardJavaFileManager files, List<StringSource> sources,
                            DiagnosticCollector<JavaFileObject> diagnostics, Path out, Path extraClasspath) {
         List<String> options = new ArrayList<>(List.of("-proc:none", "-g", "-nowarn", "-Xlint:none",
-                "-Xmaxerrs", "10000", "-implicit:none"));
+                "-Xmaxerrs", String.valueOf(Integer.MAX_VALUE), "-implicit:none"));
         String cp = extraClasspath == null ? classpath : extraClasspath + java.io.File.pathSeparator + classpath;
         options.addAll(List.of("-classpath", cp));
         if (out != null) {

@@ -125,4 +125,22 @@ class JavaStageTest {
         assertTrue(compiled.block(unit).main());
         assertEquals("hi\nhi\n", run(compiled, unit, after));
     }
+
+    @Test
+    void manyPagesInOneRunStillTellMethodsFromStatements() {
+        // each method declaration fails to parse as a statement: over 100 such errors once hid the rest
+        List<PageInput> pages = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            Block block = block(0, 1, 0, "int twice(int n) {\n    return 2 * n;\n}\nSystem.out.println(twice(" + i + "));",
+                    Attributes.NONE);
+            blocks.add(block);
+            Page page = new Page(Path.of("p" + i + ".md"), "p" + i + ".md", PageOptions.NONE, List.of(block), List.of());
+            pages.add(new PageInput(page, Mode.ASYNC, List.of(block)));
+        }
+        CompiledPages compiled = new JavaStage(System.getProperty("java.class.path")).compile(pages, classes);
+        for (Block block : blocks) {
+            assertEquals(CompiledBlock.Status.COMPILED, compiled.block(block).status(), () -> compiled.block(block).toString());
+        }
+    }
 }
