@@ -352,8 +352,10 @@ public final class JavaStage {
 
     private JavacTask task(StandardJavaFileManager files, List<StringSource> sources,
                            DiagnosticCollector<JavaFileObject> diagnostics, Path out, Path extraClasspath) {
+        // should-stop.ifError=FLOW: every block is attributed even after another block's error, so each
+        // block's own errors are all known (as Error Prone does); the default may stop after the first.
         List<String> options = new ArrayList<>(List.of("-proc:none", "-g", "-nowarn", "-Xlint:none",
-                "-Xmaxerrs", String.valueOf(Integer.MAX_VALUE), "-implicit:none"));
+                "-Xmaxerrs", String.valueOf(Integer.MAX_VALUE), "-implicit:none", "-XDshould-stop.ifError=FLOW"));
         String cp = extraClasspath == null ? classpath : extraClasspath + java.io.File.pathSeparator + classpath;
         options.addAll(List.of("-classpath", cp));
         if (out != null) {

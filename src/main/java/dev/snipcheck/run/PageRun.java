@@ -31,8 +31,8 @@ final class PageRun {
     private final VerifyOptions options;
     /** Databases of this page by the bindings class that holds them, to close and drop at the end. */
     private final Map<String, Database> databases = new LinkedHashMap<>();
-    private final List<String> openInWorker = new ArrayList<>();
-    private Worker worker;
+    /** Bindings classes opened in each worker this page used. */
+    private final Map<Worker, List<String>> opened = new java.util.IdentityHashMap<>();
     private Integer failedSessionLine;
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options) {
@@ -124,18 +124,15 @@ final class PageRun {
     private BlockResult execute(Block block, CompiledBlock compiledBlock) {
         Duration timeout = block.attributes().timeout().or(() -> page.options().timeout()).orElse(options.timeout());
         String bindings = compiled.bindingsClass(block);
+        Worker worker;
         try {
-            Worker live = workers.get();
-            if (live != worker) {
-                worker = live;
-                openInWorker.clear();
-            }
-            openDatabase(bindings);
+            worker = workers.get(block.attributes().isolated());
+            openDatabase(worker, bindings);
         } catch (DatabaseUnavailableException e) {
             return BlockResult.failed(block, Reason.DATABASE, "no database for this block: " + e.getMessage(),
                     List.of(), "", 0);
         } catch (IOException | WorkerDiedException | WorkerTimeoutException | IllegalStateException e) {
-            workers.discard();
+            workers.close();
             return BlockResult.failed(block, Reason.DATABASE, "could not prepare the worker JVM: " + e.getMessage(),
                     List.of(), "", 0);
         }
@@ -145,26 +142,27 @@ final class PageRun {
         try {
             outcome = worker.run(request, timeout);
         } catch (WorkerTimeoutException e) {
-            workers.discard();
+            workers.discard(worker);
             String message = "did not finish within " + timeout.toMillis() + " ms";
             return BlockResult.failed(block, Reason.TIMEOUT, message, List.of(Finding.at(block.fence(), message,
                     "make it finish sooner, or give it more time with `timeout=` on the block")), e.output(),
                     timeout.toMillis());
         } catch (WorkerDiedException e) {
-            workers.discard();
+            workers.discard(worker);
             return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(Finding.at(block.fence(),
                     e.getMessage(), "a block must not end the JVM it runs in (System.exit, halt, running out of memory)")),
                     e.output(), 0);
         } catch (IllegalStateException e) {
-            workers.discard();
+            workers.discard(worker);
             return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(), "", 0);
         }
         return new Outcomes(block, compiled, page).judge(outcome);
     }
 
-    private void openDatabase(String bindings) throws DatabaseUnavailableException, WorkerDiedException,
-            WorkerTimeoutException {
-        if (openInWorker.contains(bindings)) {
+    private void openDatabase(Worker worker, String bindings) throws DatabaseUnavailableException,
+            WorkerDiedException, WorkerTimeoutException {
+        List<String> open = opened.computeIfAbsent(worker, w -> new ArrayList<>());
+        if (open.contains(bindings)) {
             return;
         }
         Database database = databases.get(bindings);
@@ -174,15 +172,17 @@ final class PageRun {
         }
         worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
                 database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl()));
-        openInWorker.add(bindings);
+        open.add(bindings);
     }
 
     private void closeDatabases() {
-        if (worker != null && worker.alive() && !openInWorker.isEmpty()) {
-            try {
-                worker.closeDatabase();
-            } catch (WorkerDiedException | WorkerTimeoutException e) {
-                workers.discard();
+        for (Worker worker : opened.keySet()) {
+            if (worker.alive()) {
+                try {
+                    worker.closeDatabase();
+                } catch (WorkerDiedException | WorkerTimeoutException e) {
+                    workers.discard(worker);
+                }
             }
         }
         databases.values().forEach(server::dropDatabase);

@@ -57,8 +57,6 @@ class SnippetsConformanceTest {
         StringWriter err = new StringWriter();
         int status = Main.run(new String[] {"--format", "json", "--postgres-url", TestPostgres.url(), "snippets"},
                 new PrintWriter(out), new PrintWriter(err), workingDirectory);
-        Files.writeString(Path.of("/tmp/conformance-out.json"), out.toString());
-        { StringWriter o2 = new StringWriter(); Main.run(new String[] {"--postgres-url", TestPostgres.url(), "snippets/failures.md"}, new PrintWriter(o2), new PrintWriter(o2), workingDirectory); Files.writeString(Path.of("/tmp/conformance-text.txt"), o2.toString() + "\n" + System.getProperty("java.class.path") + "\n" + System.getProperty("java.home")); }
         JsonNode report;
         try {
             report = new ObjectMapper().readTree(out.toString());
