@@ -43,7 +43,8 @@ final class PageRun {
         this.options = options;
     }
 
-    PageResult run() {
+    /** The verdicts of the page's checked blocks, in document order. */
+    List<BlockResult> run() {
         List<BlockResult> results = new ArrayList<>();
         try {
             for (Block block : page.blocks()) {
@@ -58,7 +59,7 @@ final class PageRun {
         } finally {
             closeDatabases();
         }
-        return new PageResult(page, null, false, results);
+        return results;
     }
 
     /** A block declaring {@code misuse=} passes only when exactly those rules fired; none fire in this version. */
@@ -124,7 +125,7 @@ final class PageRun {
     private BlockResult execute(Block block, CompiledBlock compiledBlock) {
         Duration timeout = block.attributes().timeout().or(() -> page.options().timeout()).orElse(options.timeout());
         String bindings = compiled.bindingsClass(block);
-        Worker worker;
+        Worker worker = null;
         try {
             worker = workers.get(block.attributes().isolated());
             openDatabase(worker, bindings);
@@ -132,7 +133,7 @@ final class PageRun {
             return BlockResult.failed(block, Reason.DATABASE, "no database for this block: " + e.getMessage(),
                     List.of(), "", 0);
         } catch (IOException | WorkerDiedException | WorkerTimeoutException | IllegalStateException e) {
-            workers.close();
+            workers.discard(worker);
             return BlockResult.failed(block, Reason.DATABASE, "could not prepare the worker JVM: " + e.getMessage(),
                     List.of(), "", 0);
         }

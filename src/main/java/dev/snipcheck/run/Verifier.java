@@ -45,11 +45,10 @@ public final class Verifier {
             CompiledPages compiled = new JavaStage(options.classpath()).compile(inputs, classes);
             List<PageResult> results = new ArrayList<>();
             for (PageInput input : inputs) {
-                PageResult result = new PageRun(input.page(), compiled, server, workers, options).run();
-                PageResult withMode = new PageResult(result.page(), input.mode(),
-                        input.page().options().mode().isEmpty(), result.blocks());
-                onPage.accept(withMode);
-                results.add(withMode);
+                PageResult result = new PageResult(input.page(), input.mode(), input.page().options().mode().isEmpty(),
+                        new PageRun(input.page(), compiled, server, workers, options).run());
+                onPage.accept(result);
+                results.add(result);
             }
             return new RunResult(results, server.description());
         } finally {
