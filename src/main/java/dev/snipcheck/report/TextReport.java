@@ -1,6 +1,7 @@
 package dev.snipcheck.report;
 
 import dev.snipcheck.markdown.Position;
+import dev.snipcheck.rules.Rule;
 import dev.snipcheck.run.BlockResult;
 import dev.snipcheck.run.Finding;
 import dev.snipcheck.run.PageResult;
@@ -69,13 +70,14 @@ public final class TextReport {
     }
 
     private void writeFailure(String path, BlockResult block, SourceLines source, PrintWriter out) {
-        String label = style.error("error[" + errorId(block) + "]") + style.bold(":");
         List<Finding> findings = findingsOf(block);
         String margin = " ".repeat(gutterWidth(findings, block.block().fenceLine()));
         for (Finding finding : findings) {
             Optional<Position> position = finding.position();
             String where = position.map(p -> path + ":" + p.line() + ":" + p.column() + ":")
                     .orElse(path + ":" + block.block().fenceLine() + ":");
+            String id = finding.rule().map(Rule::id).orElseGet(() -> errorId(block));
+            String label = style.error("error[" + id + "]") + style.bold(":");
             List<String> message = lines(finding.message().stripTrailing());
             println(out, style.bold(where) + " " + label + " " + style.bold(message.get(0)));
             for (String more : message.subList(1, message.size())) {
