@@ -1,0 +1,114 @@
+package dev.snipcheck.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs snipcheck, the JShell-per-page baseline and the compile floor on the same generated corpus,
+ * several times each, and prints a Markdown table of medians and ratios. Each contender is its own
+ * process, timed from the outside with GNU time, so JVM and PostgreSQL start count for all alike.
+ *
+ * <p>Usage (see docs/performance.md): {@code bench/run [--sizes 200,1000] [--runs 3]
+ * [--baseline-up-to 1000] [--jobs N]}
+ */
+public final class Benchmark {
+
+    /** Wall time and the largest resident set of any one process of a contender's run. */
+    record Sample(double seconds, long maxRssKb) {
+    }
+
+    private final Path jar;
+    private final String benchClasspath;
+    private final List<String> snipcheckFlags;
+
+    private Benchmark(Path jar, String benchClasspath, List<String> snipcheckFlags) {
+        this.jar = jar;
+        this.benchClasspath = benchClasspath;
+        this.snipcheckFlags = snipcheckFlags;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("--sizes", "200,1000", "--runs", "3",
+                "--baseline-up-to", "1000", "--jar", "target/snipcheck.jar", "--snipcheck-flags", ""));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        Path jar = Path.of(options.get("--jar")).toAbsolutePath();
+        String classpath = jar + File.pathSeparator + System.getProperty("java.class.path");
+        List<String> flags = options.get("--snipcheck-flags").isBlank() ? List.of()
+                : Arrays.asList(options.get("--snipcheck-flags").trim().split("\\s+"));
+        Benchmark benchmark = new Benchmark(jar, classpath, flags);
+        int runs = Integer.parseInt(options.get("--runs"));
+        int baselineUpTo = Integer.parseInt(options.get("--baseline-up-to"));
+        System.out.println("| blocks | pages | snipcheck (s) | JShell per page (s) | floor: javac + PostgreSQL start (s) "
+                + "| JShell / snipcheck | snipcheck / floor | snipcheck ms per block | snipcheck max RSS (MiB) |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (String size : options.get("--sizes").split(",")) {
+            int blocks = Integer.parseInt(size.trim());
+            System.out.println(benchmark.row(blocks, runs, blocks <= baselineUpTo));
+        }
+    }
+
+    private String row(int blocks, int runs, boolean withBaseline) throws IOException, InterruptedException {
+        Path root = Files.createTempDirectory("snipcheck-bench-" + blocks);
+        Path docs = root.resolve("docs");
+        Path plain = root.resolve("plain");
+        CorpusGenerator.write(blocks, docs, plain);
+        List<Sample> snipcheck = new ArrayList<>();
+        List<Sample> baseline = new ArrayList<>();
+        List<Sample> floor = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+            command.addAll(snipcheckFlags);
+            command.addAll(List.of("--format", "json", "--output", root.resolve("report.json").toString(),
+                    docs.toString()));
+            snipcheck.add(time(command, root));
+            if (withBaseline) {
+                baseline.add(time(List.of("java", "-cp", benchClasspath, JShellBaseline.class.getName(),
+                        docs.toString()), root));
+            }
+            floor.add(time(List.of("java", "-cp", benchClasspath, CompileFloor.class.getName(), plain.toString()),
+                    root));
+        }
+        double s = median(snipcheck);
+        double f = median(floor);
+        String b = withBaseline ? format(median(baseline)) : "not run";
+        String ratio = withBaseline ? format(median(baseline) / s) + "×" : "–";
+        long rss = snipcheck.stream().mapToLong(Sample::maxRssKb).max().orElse(0) / 1024;
+        return "| " + blocks + " | " + Math.max(1, blocks / CorpusGenerator.BLOCKS_PER_PAGE) + " | " + format(s)
+                + " | " + b + " | " + format(f) + " | " + ratio + " | " + format(s / f) + "× | "
+                + format(s * 1000 / blocks) + " | " + rss + " |";
+    }
+
+    /** Runs a command under GNU time; a failing contender stops the benchmark, as its time would mean nothing. */
+    private static Sample time(List<String> command, Path root) throws IOException, InterruptedException {
+        Path times = root.resolve("time.txt");
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", times.toString()));
+        timed.addAll(command);
+        Path log = root.resolve("last-run.log");
+        Process process = new ProcessBuilder(timed).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int status = process.waitFor();
+        if (status != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + status + "; see " + log);
+        }
+        String[] fields = Files.readString(times).trim().split("\\s+");
+        return new Sample(Double.parseDouble(fields[fields.length - 2]), Long.parseLong(fields[fields.length - 1]));
+    }
+
+    private static double median(List<Sample> samples) {
+        double[] seconds = samples.stream().mapToDouble(Sample::seconds).sorted().toArray();
+        int middle = seconds.length / 2;
+        return seconds.length % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
+    }
+
+    private static String format(double value) {
+        return String.format(java.util.Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
+    }
+}

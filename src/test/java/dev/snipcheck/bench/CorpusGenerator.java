@@ -1,0 +1,210 @@
+package dev.snipcheck.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the synthetic docs corpus the benchmark runs: pages of ten blocks each, Java fragments
+ * that build a session across blocks, SQL, and light R2DBC work on the page's database, with
+ * expected output. Every page also has a plain Java twin, one class, for the compile floor.
+ */
+public final class CorpusGenerator {
+
+    static final int BLOCKS_PER_PAGE = 10;
+
+    /** One block: its language, its Markdown text, its expected output, and its plain Java form. */
+    record Template(String language, String code, String output, String members, String statements) {
+    }
+
+    private CorpusGenerator() {
+    }
+
+    /** {@code CorpusGenerator BLOCKS DIR}: writes the corpus to DIR/docs and its twins to DIR/plain, to look at. */
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args[1]);
+        write(Integer.parseInt(args[0]), root.resolve("docs"), root.resolve("plain"));
+    }
+
+    /** Writes {@code blocks / 10} pages to {@code docs} and their plain Java twins to {@code plain}. */
+    static void write(int blocks, Path docs, Path plain) throws IOException {
+        Files.createDirectories(docs);
+        Files.createDirectories(plain.resolve("bench"));
+        int pages = Math.max(1, blocks / BLOCKS_PER_PAGE);
+        for (int p = 0; p < pages; p++) {
+            List<Template> templates = templates(p);
+            Files.writeString(docs.resolve(String.format("page-%05d.md", p)), markdown(p, templates));
+            Files.writeString(plain.resolve("bench").resolve(className(p) + ".java"), plainJava(p, templates));
+        }
+    }
+
+    static String className(int page) {
+        return String.format("Page%05d", page);
+    }
+
+    static List<Template> templates(int p) {
+        List<Template> t = new ArrayList<>();
+        t.add(new Template("java", """
+                record Item(int id, String name) {}
+                var items = new ArrayList<Item>();
+                """, null, """
+                record Item(int id, String name) {}
+                static ArrayList<Item> items = new ArrayList<Item>();
+                """, ""));
+        t.add(new Template("java", """
+                for (int i = 0; i < 20; i++) {
+                    items.add(new Item(i, "item-%d-" + i));
+                }
+                """.formatted(p), null, "", """
+                for (int i = 0; i < 20; i++) {
+                    items.add(new Item(i, "item-%d-" + i));
+                }
+                """.formatted(p)));
+        t.add(new Template("java", """
+                static int total(List<Item> xs) {
+                    return xs.stream().mapToInt(Item::id).sum();
+                }
+                """, null, """
+                static int total(List<Item> xs) {
+                    return xs.stream().mapToInt(Item::id).sum();
+                }
+                """, ""));
+        t.add(new Template("java", """
+                System.out.println("total " + total(items) + " on page %d");
+                """.formatted(p), "total 190 on page " + p, "", """
+                System.out.println("total " + total(items) + " on page %d");
+                """.formatted(p)));
+        t.add(new Template("sql", """
+                CREATE TABLE item (id int PRIMARY KEY, name text NOT NULL);
+                INSERT INTO item SELECT g, 'item-%d-' || g FROM generate_series(1, 20) g;
+                """.formatted(p), null, "", ""));
+        t.add(new Template("java", """
+                String name = Flux.usingWhen(pool.create(),
+                        c -> Flux.from(c.createStatement("SELECT name FROM item WHERE id = $1").bind("$1", 3).execute())
+                                .flatMap(r -> r.map((row, meta) -> row.get(0, String.class))),
+                        Connection::close)
+                    .blockLast();
+                System.out.println(name);
+                """, "item-" + p + "-3", """
+                static String name;
+                """, """
+                name = Flux.usingWhen(pool.create(),
+                        c -> Flux.from(c.createStatement("SELECT name FROM item WHERE id = $1").bind("$1", 3).execute())
+                                .flatMap(r -> r.map((row, meta) -> row.get(0, String.class))),
+                        Connection::close)
+                    .blockLast();
+                System.out.println(name);
+                """));
+        t.add(new Template("java", """
+                sealed interface Shape permits Square, Circle {}
+                record Square(double side) implements Shape {}
+                record Circle(double radius) implements Shape {}
+                static double area(Shape shape) {
+                    if (shape instanceof Square s) return s.side() * s.side();
+                    Circle c = (Circle) shape;
+                    return Math.PI * c.radius() * c.radius();
+                }
+                """, null, """
+                sealed interface Shape permits Square, Circle {}
+                record Square(double side) implements Shape {}
+                record Circle(double radius) implements Shape {}
+                static double area(Shape shape) {
+                    if (shape instanceof Square s) return s.side() * s.side();
+                    Circle c = (Circle) shape;
+                    return Math.PI * c.radius() * c.radius();
+                }
+                """, ""));
+        t.add(new Template("java", """
+                var words = Stream.of("page", "%d", "of", "the", "corpus")
+                        .map(String::toUpperCase)
+                        .collect(Collectors.joining(" "));
+                System.out.printf("%%s %%.1f%%n", words, area(new Square(2)));
+                """.formatted(p), "PAGE " + p + " OF THE CORPUS 4.0", """
+                static String words;
+                """, """
+                words = Stream.of("page", "%d", "of", "the", "corpus")
+                        .map(String::toUpperCase)
+                        .collect(Collectors.joining(" "));
+                System.out.printf("%%s %%.1f%%n", words, area(new Square(2)));
+                """.formatted(p)));
+        t.add(new Template("sql", """
+                SELECT id, name FROM item WHERE id <= 2 ORDER BY id;
+                """, selectOutput(p), "", ""));
+        t.add(new Template("java", """
+                Long updated = Mono.usingWhen(pool.create(),
+                        c -> Mono.from(c.createStatement("UPDATE item SET name = upper(name)").execute())
+                                .flatMap(r -> Mono.from(r.getRowsUpdated())),
+                        Connection::close)
+                    .block();
+                System.out.println(updated + " rows");
+                """, "20 rows", """
+                static Long updated;
+                """, """
+                updated = Mono.usingWhen(pool.create(),
+                        c -> Mono.from(c.createStatement("UPDATE item SET name = upper(name)").execute())
+                                .flatMap(r -> Mono.from(r.getRowsUpdated())),
+                        Connection::close)
+                    .block();
+                System.out.println(updated + " rows");
+                """));
+        return t;
+    }
+
+    /** What psql prints for the page's SELECT: the name column centres its header over the widest value. */
+    private static String selectOutput(int p) {
+        String first = "item-" + p + "-1";
+        int width = first.length();
+        int left = (width - "name".length()) / 2;
+        String header = " id | " + " ".repeat(left) + "name";
+        return header + "\n----+-" + "-".repeat(width) + "-\n  1 | " + first + "\n  2 | item-" + p + "-2\n(2 rows)";
+    }
+
+    private static String markdown(int p, List<Template> templates) {
+        StringBuilder md = new StringBuilder("""
+                ---
+                snipcheck:
+                  mode: async
+                ---
+                # Page %d of the benchmark corpus
+
+                """.formatted(p));
+        for (Template t : templates) {
+            md.append("Some prose about the next example.\n\n```").append(t.language()).append('\n')
+                    .append(t.code()).append("```\n\n");
+            if (t.output() != null) {
+                md.append("```output\n").append(t.output()).append("\n```\n\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String plainJava(int p, List<Template> templates) {
+        StringBuilder java = new StringBuilder("""
+                package bench;
+
+                import io.r2dbc.pool.ConnectionPool;
+                import io.r2dbc.spi.Connection;
+                import java.util.*;
+                import java.util.stream.*;
+                import reactor.core.publisher.Flux;
+                import reactor.core.publisher.Mono;
+
+                public class %s {
+                    static ConnectionPool pool;
+                """.formatted(className(p)));
+        int block = 0;
+        for (Template t : templates) {
+            if (!t.language().equals("java")) {
+                continue;
+            }
+            java.append(t.members().indent(4));
+            if (!t.statements().isEmpty()) {
+                java.append("    static void block").append(block++).append("() throws Exception {\n")
+                        .append(t.statements().indent(8)).append("    }\n");
+            }
+        }
+        return java.append("}\n").toString();
+    }
+}
