@@ -73,6 +73,19 @@ final class Options {
     Duration timeout;
 
     @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
+            converter = JobsConverter.class,
+            description = "How many pages run at once, each with its own database and worker JVMs "
+                    + "(default: the number of cores).")
+    Integer jobs;
+
+    /** {@code --jobs}, else one page per core. */
+    int jobs() {
+        return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    }
+
+    @Option(
             names = "--color",
             paramLabel = "auto|always|never",
             defaultValue = "auto",
@@ -107,6 +120,22 @@ final class Options {
         public Duration convert(String value) {
             return Durations.parse(value).orElseThrow(() -> new TypeConversionException(
                     "expected a positive duration such as 500ms, 30s, 2m or 1m30s, but was '" + value + "'"));
+        }
+    }
+
+    /** Reads {@code --jobs}. */
+    static final class JobsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int jobs = Integer.parseInt(value);
+                if (jobs >= 1) {
+                    return jobs;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the value
+            }
+            throw new TypeConversionException("expected a number of pages of at least 1, but was '" + value + "'");
         }
     }
 

@@ -16,6 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -41,19 +47,59 @@ public final class Verifier {
                     ? List.of() : page.blocks().stream().filter(Verifier::compiles).toList()));
         }
         Path classes = temporaryDirectory();
-        try (Workers workers = new Workers(options.classpath(), classes)) {
+        int jobs = Math.max(1, Math.min(options.jobs(), inputs.size()));
+        BlockingQueue<Workers> idle = new ArrayBlockingQueue<>(jobs);
+        for (int i = 0; i < jobs; i++) {
+            idle.add(new Workers(options.classpath(), classes));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(jobs, Verifier::pageThread);
+        try {
             CompiledPages compiled = new JavaStage(options.classpath()).compile(inputs, classes);
-            List<PageResult> results = new ArrayList<>();
+            List<Future<PageResult>> running = new ArrayList<>();
             for (PageInput input : inputs) {
-                PageResult result = new PageResult(input.page(), input.mode(), input.page().options().mode().isEmpty(),
-                        new PageRun(input.page(), compiled, server, workers, options).run());
+                running.add(threads.submit(() -> run(input, compiled, idle)));
+            }
+            // Pages finish in any order but are reported in the order given, so output is the same every run.
+            List<PageResult> results = new ArrayList<>();
+            for (Future<PageResult> page : running) {
+                PageResult result = join(page);
                 onPage.accept(result);
                 results.add(result);
             }
             return new RunResult(results, server.description());
         } finally {
+            threads.shutdownNow();
+            idle.forEach(Workers::close);
             delete(classes);
         }
+    }
+
+    private PageResult run(PageInput input, CompiledPages compiled, BlockingQueue<Workers> idle)
+            throws InterruptedException {
+        Workers workers = idle.take();
+        try {
+            return new PageResult(input.page(), input.mode(), input.page().options().mode().isEmpty(),
+                    new PageRun(input.page(), compiled, server, workers, options).run());
+        } finally {
+            idle.add(workers);
+        }
+    }
+
+    private static PageResult join(Future<PageResult> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying pages", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Thread pageThread(Runnable task) {
+        Thread thread = new Thread(task, "snipcheck-page");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static Mode mode(Page page) {

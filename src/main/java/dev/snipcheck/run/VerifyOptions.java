@@ -7,8 +7,20 @@ import java.time.Duration;
  *
  * @param timeout   per-block time limit when neither the block nor its page sets one
  * @param classpath what snippets compile and run against: snipcheck, its dependencies and the user's classes
+ * @param jobs      how many pages run at once, each with worker JVMs of its own
  */
-public record VerifyOptions(Duration timeout, String classpath) {
+public record VerifyOptions(Duration timeout, String classpath, int jobs) {
+
+    public VerifyOptions {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
+        }
+    }
+
+    /** One page at a time per core. */
+    public VerifyOptions(Duration timeout, String classpath) {
+        this(timeout, classpath, Runtime.getRuntime().availableProcessors());
+    }
 
     public static VerifyOptions defaults() {
         return new VerifyOptions(Duration.ofSeconds(30), System.getProperty("java.class.path"));
