@@ -94,9 +94,15 @@ public final class Main {
             return OK;
         }
 
+        if (options.watch && (options.format == Options.Format.JSON || options.output != null)) {
+            return usageError("--watch prints the text report as pages change; it cannot be combined with "
+                    + "--format json or --output");
+        }
+        List<Path> inputs;
         List<Page> pages;
         try {
-            pages = read(inputs(options.paths));
+            inputs = inputs(options.paths);
+            pages = read(inputs);
         } catch (UsageError e) {
             return usageError(e.getMessage());
         } catch (NoSuchFileException e) {
@@ -129,30 +135,38 @@ public final class Main {
                     return databaseUnavailable(e, options);
                 }
             }
-            Progress progress = new Progress(err, pages.size(), terminal.interactive(), System::nanoTime);
-            RunResult result;
-            try {
-                VerifyOptions verifyOptions = new VerifyOptions(options.timeout, System.getProperty("java.class.path"),
-                        options.jobs());
-                result = new Verifier(server, verifyOptions).verify(pages, progress);
-            } finally {
-                progress.finish();
+            VerifyOptions verifyOptions = new VerifyOptions(options.timeout, System.getProperty("java.class.path"),
+                    options.jobs());
+            try (Verifier verifier = new Verifier(server, verifyOptions)) {
+                Progress progress = new Progress(err, pages.size(), terminal.interactive(), System::nanoTime);
+                RunResult result;
+                try {
+                    result = verifier.verify(pages, progress);
+                } finally {
+                    progress.finish();
+                }
+                PrintWriter target = report == null ? out : report;
+                TextReport textReport = new TextReport(color, options.verbose);
+                switch (options.format) {
+                    case JSON -> new JsonReport().write(result, target);
+                    case TEXT -> textReport.write(result, target);
+                }
+                if (report != null && report.checkError()) {
+                    err.println("snipcheck: could not write the report to " + display(outputFile));
+                    return USAGE;
+                }
+                // a page that needed the server after all, and it failed to start: the report says which blocks
+                Optional<DatabaseUnavailableException> failure = server.failure();
+                if (failure.isPresent()) {
+                    return databaseUnavailable(failure.get(), options);
+                }
+                if (options.watch) {
+                    out.flush();
+                    new Watch(inputs, verifier, file -> new MarkdownReader().read(file, display(file)), textReport,
+                            out, err).run();
+                }
+                return result.failed() ? FAILED : OK;
             }
-            PrintWriter target = report == null ? out : report;
-            switch (options.format) {
-                case JSON -> new JsonReport().write(result, target);
-                case TEXT -> new TextReport(color, options.verbose).write(result, target);
-            }
-            if (report != null && report.checkError()) {
-                err.println("snipcheck: could not write the report to " + display(outputFile));
-                return USAGE;
-            }
-            // a page that needed the server after all, and it failed to start: the report says which blocks
-            Optional<DatabaseUnavailableException> failure = server.failure();
-            if (failure.isPresent()) {
-                return databaseUnavailable(failure.get(), options);
-            }
-            return result.failed() ? FAILED : OK;
         } catch (IOException e) {
             return usageError("cannot write the report to " + display(outputFile) + ": " + e.getMessage());
         }

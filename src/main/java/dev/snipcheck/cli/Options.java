@@ -86,6 +86,12 @@ final class Options {
     }
 
     @Option(
+            names = "--watch",
+            description = "After the first run, keep the compiler, worker JVMs and database warm and re-verify "
+                    + "each page when it is saved, until Ctrl-C.")
+    boolean watch;
+
+    @Option(
             names = "--color",
             paramLabel = "auto|always|never",
             defaultValue = "auto",

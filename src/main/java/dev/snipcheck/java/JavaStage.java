@@ -46,14 +46,27 @@ public final class JavaStage {
 
     private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     private final String classpath;
+    /**
+     * Pages compiled by earlier calls: page packages are numbered on from there, so a warm worker JVM whose class
+     * loader already holds an earlier version of a page never runs a stale class.
+     */
+    private int packageBase;
 
     /** @param classpath what snippets compile against: snipcheck, its dependencies, the user's classes */
     public JavaStage(String classpath) {
         this.classpath = classpath;
     }
 
-    /** Compiles the pages' blocks into {@code classes}. */
-    public CompiledPages compile(List<PageInput> pages, Path classes) {
+    /** Compiles the pages' blocks into {@code classes}; each call's classes have names no earlier call used. */
+    public synchronized CompiledPages compile(List<PageInput> pages, Path classes) {
+        try {
+            return compilePages(pages, classes);
+        } finally {
+            packageBase += pages.size();
+        }
+    }
+
+    private CompiledPages compilePages(List<PageInput> pages, Path classes) {
         List<Block> all = pages.stream().flatMap(p -> p.blocks().stream()).toList();
         Map<Block, JavaBlock> parsed = new IdentityHashMap<>();
         for (JavaBlock block : new BlockParser().parse(all)) {
@@ -84,12 +97,9 @@ public final class JavaStage {
         }
     }
 
-    private static String packageOf(int index) {
-        return String.format(Locale.ROOT, "snipcheck.p%03d", index + 1);
-    }
-
-    private static PageGenerator generator(PageInput page, int index, Map<Piece.Declarator, String> types) {
-        return new PageGenerator(packageOf(index), page.mode(), page.page().options().imports(), types);
+    private PageGenerator generator(PageInput page, int index, Map<Piece.Declarator, String> types) {
+        String packageName = String.format(Locale.ROOT, "snipcheck.p%03d", packageBase + index + 1);
+        return new PageGenerator(packageName, page.mode(), page.page().options().imports(), types);
     }
 
     /**

@@ -42,6 +42,29 @@ public final class DocFinder {
         return List.copyOf(found);
     }
 
+    /** The directories {@link #find} searches, and the parents of the files given: what watch mode watches. */
+    public static List<Path> directories(List<Path> inputs) throws IOException {
+        Set<Path> directories = new TreeSet<>();
+        for (Path input : inputs) {
+            Path path = input.toAbsolutePath().normalize();
+            if (!Files.isDirectory(path)) {
+                directories.add(path.getParent());
+                continue;
+            }
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    if (dir.equals(path) || !isSkipped(dir)) {
+                        directories.add(dir);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+            });
+        }
+        return List.copyOf(directories);
+    }
+
     private static void walk(Path root, Set<Path> found) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override

@@ -16,28 +16,46 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-/** Compiles and runs the checked blocks of pages and gives every one of them a verdict. */
-public final class Verifier {
+/**
+ * Compiles and runs the checked blocks of pages and gives every one of them a verdict. Keeps its compiler, worker
+ * JVMs and classes directory between calls, so that verifying again (watch mode) starts warm; close it to release them.
+ */
+public final class Verifier implements AutoCloseable {
 
     private final PostgresServer server;
     private final VerifyOptions options;
+    private final JavaStage javaStage;
+    private final Path classes;
+    /**
+     * Worker JVMs of pages not running now: one set per job, each used by one page at a time. Last in, first out,
+     * so that verifying a single page again finds the set that is already started and warm.
+     */
+    private final BlockingDeque<Workers> idle;
+    private final ExecutorService threads;
 
     public Verifier(PostgresServer server, VerifyOptions options) {
         this.server = server;
         this.options = options;
+        this.javaStage = new JavaStage(options.classpath());
+        this.classes = temporaryDirectory();
+        this.idle = new LinkedBlockingDeque<>();
+        for (int i = 0; i < options.jobs(); i++) {
+            idle.add(new Workers(options.classpath(), classes));
+        }
+        this.threads = Executors.newFixedThreadPool(options.jobs(), Verifier::pageThread);
     }
 
     /**
-     * Verifies the pages; {@code onPage} hears of each page as its verdicts are final.
+     * Verifies the pages; {@code onPage} hears of each page as its verdicts are final, in the order given.
      * Never throws for a block's or page's failure: those become verdicts.
      */
     public RunResult verify(List<Page> pages, Consumer<PageResult> onPage) {
@@ -46,42 +64,35 @@ public final class Verifier {
             inputs.add(new PageInput(page, mode(page), page.options().skip().isPresent() || !page.problems().isEmpty()
                     ? List.of() : page.blocks().stream().filter(Verifier::compiles).toList()));
         }
-        Path classes = temporaryDirectory();
-        int jobs = Math.max(1, Math.min(options.jobs(), inputs.size()));
-        BlockingQueue<Workers> idle = new ArrayBlockingQueue<>(jobs);
-        for (int i = 0; i < jobs; i++) {
-            idle.add(new Workers(options.classpath(), classes));
+        CompiledPages compiled = javaStage.compile(inputs, classes);
+        List<Future<PageResult>> running = new ArrayList<>();
+        for (PageInput input : inputs) {
+            running.add(threads.submit(() -> run(input, compiled)));
         }
-        ExecutorService threads = Executors.newFixedThreadPool(jobs, Verifier::pageThread);
-        try {
-            CompiledPages compiled = new JavaStage(options.classpath()).compile(inputs, classes);
-            List<Future<PageResult>> running = new ArrayList<>();
-            for (PageInput input : inputs) {
-                running.add(threads.submit(() -> run(input, compiled, idle)));
-            }
-            // Pages finish in any order but are reported in the order given, so output is the same every run.
-            List<PageResult> results = new ArrayList<>();
-            for (Future<PageResult> page : running) {
-                PageResult result = join(page);
-                onPage.accept(result);
-                results.add(result);
-            }
-            return new RunResult(results, server.description());
-        } finally {
-            threads.shutdownNow();
-            idle.forEach(Workers::close);
-            delete(classes);
+        // Pages finish in any order but are reported in the order given, so output is the same every run.
+        List<PageResult> results = new ArrayList<>();
+        for (Future<PageResult> page : running) {
+            PageResult result = join(page);
+            onPage.accept(result);
+            results.add(result);
         }
+        return new RunResult(results, server.description());
     }
 
-    private PageResult run(PageInput input, CompiledPages compiled, BlockingQueue<Workers> idle)
-            throws InterruptedException {
-        Workers workers = idle.take();
+    @Override
+    public void close() {
+        threads.shutdownNow();
+        idle.forEach(Workers::close);
+        delete(classes);
+    }
+
+    private PageResult run(PageInput input, CompiledPages compiled) throws InterruptedException {
+        Workers workers = idle.takeFirst();
         try {
             return new PageResult(input.page(), input.mode(), input.page().options().mode().isEmpty(),
                     new PageRun(input.page(), compiled, server, workers, options).run());
         } finally {
-            idle.add(workers);
+            idle.addFirst(workers);
         }
     }
 

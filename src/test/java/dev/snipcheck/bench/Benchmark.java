@@ -16,7 +16,7 @@ import java.util.Map;
  * process, timed from the outside with GNU time, so JVM and PostgreSQL start count for all alike.
  *
  * <p>Usage (see docs/performance.md): {@code bench/run [--sizes 200,1000] [--runs 3]
- * [--baseline-up-to 1000] [--jobs N]}
+ * [--baseline-up-to 1000] [--watch-saves 20] [--snipcheck-flags "--jobs 2"]}
  */
 public final class Benchmark {
 
@@ -36,7 +36,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--sizes", "200,1000", "--runs", "3",
-                "--baseline-up-to", "1000", "--jar", "target/snipcheck.jar", "--snipcheck-flags", ""));
+                "--baseline-up-to", "1000", "--jar", "target/snipcheck.jar", "--snipcheck-flags", "", "--watch-saves", "20"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
@@ -53,6 +53,14 @@ public final class Benchmark {
         for (String size : options.get("--sizes").split(",")) {
             int blocks = Integer.parseInt(size.trim());
             System.out.println(benchmark.row(blocks, runs, blocks <= baselineUpTo));
+        }
+        int saves = Integer.parseInt(options.get("--watch-saves"));
+        if (saves > 0) {
+            long[] millis = WatchLatency.measure(jar, flags, saves).stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.println();
+            System.out.println("Watch mode, one page of " + CorpusGenerator.BLOCKS_PER_PAGE + " blocks saved " + saves
+                    + " times, save to printed verdicts: median " + millis[millis.length / 2] + " ms, slowest "
+                    + millis[millis.length - 1] + " ms.");
         }
     }
 
