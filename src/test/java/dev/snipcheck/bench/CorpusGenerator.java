@@ -3,7 +3,6 @@ package dev.snipcheck.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,111 +44,81 @@ public final class CorpusGenerator {
     }
 
     static List<Template> templates(int p) {
-        List<Template> t = new ArrayList<>();
-        t.add(new Template("java", """
-                record Item(int id, String name) {}
-                var items = new ArrayList<Item>();
-                """, null, """
-                record Item(int id, String name) {}
-                static ArrayList<Item> items = new ArrayList<Item>();
-                """, ""));
-        t.add(new Template("java", """
-                for (int i = 0; i < 20; i++) {
-                    items.add(new Item(i, "item-%d-" + i));
-                }
-                """.formatted(p), null, "", """
-                for (int i = 0; i < 20; i++) {
-                    items.add(new Item(i, "item-%d-" + i));
-                }
-                """.formatted(p)));
-        t.add(new Template("java", """
-                static int total(List<Item> xs) {
-                    return xs.stream().mapToInt(Item::id).sum();
-                }
-                """, null, """
-                static int total(List<Item> xs) {
-                    return xs.stream().mapToInt(Item::id).sum();
-                }
-                """, ""));
-        t.add(new Template("java", """
-                System.out.println("total " + total(items) + " on page %d");
-                """.formatted(p), "total 190 on page " + p, "", """
-                System.out.println("total " + total(items) + " on page %d");
-                """.formatted(p)));
-        t.add(new Template("sql", """
-                CREATE TABLE item (id int PRIMARY KEY, name text NOT NULL);
-                INSERT INTO item SELECT g, 'item-%d-' || g FROM generate_series(1, 20) g;
-                """.formatted(p), null, "", ""));
-        t.add(new Template("java", """
-                String name = Flux.usingWhen(pool.create(),
-                        c -> Flux.from(c.createStatement("SELECT name FROM item WHERE id = $1").bind("$1", 3).execute())
-                                .flatMap(r -> r.map((row, meta) -> row.get(0, String.class))),
-                        Connection::close)
-                    .blockLast();
-                System.out.println(name);
-                """, "item-" + p + "-3", """
-                static String name;
-                """, """
-                name = Flux.usingWhen(pool.create(),
-                        c -> Flux.from(c.createStatement("SELECT name FROM item WHERE id = $1").bind("$1", 3).execute())
-                                .flatMap(r -> r.map((row, meta) -> row.get(0, String.class))),
-                        Connection::close)
-                    .blockLast();
-                System.out.println(name);
-                """));
-        t.add(new Template("java", """
-                sealed interface Shape permits Square, Circle {}
-                record Square(double side) implements Shape {}
-                record Circle(double radius) implements Shape {}
-                static double area(Shape shape) {
-                    if (shape instanceof Square s) return s.side() * s.side();
-                    Circle c = (Circle) shape;
-                    return Math.PI * c.radius() * c.radius();
-                }
-                """, null, """
-                sealed interface Shape permits Square, Circle {}
-                record Square(double side) implements Shape {}
-                record Circle(double radius) implements Shape {}
-                static double area(Shape shape) {
-                    if (shape instanceof Square s) return s.side() * s.side();
-                    Circle c = (Circle) shape;
-                    return Math.PI * c.radius() * c.radius();
-                }
-                """, ""));
-        t.add(new Template("java", """
-                var words = Stream.of("page", "%d", "of", "the", "corpus")
-                        .map(String::toUpperCase)
-                        .collect(Collectors.joining(" "));
-                System.out.printf("%%s %%.1f%%n", words, area(new Square(2)));
-                """.formatted(p), "PAGE " + p + " OF THE CORPUS 4.0", """
-                static String words;
-                """, """
-                words = Stream.of("page", "%d", "of", "the", "corpus")
-                        .map(String::toUpperCase)
-                        .collect(Collectors.joining(" "));
-                System.out.printf("%%s %%.1f%%n", words, area(new Square(2)));
-                """.formatted(p)));
-        t.add(new Template("sql", """
-                SELECT id, name FROM item WHERE id <= 2 ORDER BY id;
-                """, selectOutput(p), "", ""));
-        t.add(new Template("java", """
-                Long updated = Mono.usingWhen(pool.create(),
-                        c -> Mono.from(c.createStatement("UPDATE item SET name = upper(name)").execute())
-                                .flatMap(r -> Mono.from(r.getRowsUpdated())),
-                        Connection::close)
-                    .block();
-                System.out.println(updated + " rows");
-                """, "20 rows", """
-                static Long updated;
-                """, """
-                updated = Mono.usingWhen(pool.create(),
-                        c -> Mono.from(c.createStatement("UPDATE item SET name = upper(name)").execute())
-                                .flatMap(r -> Mono.from(r.getRowsUpdated())),
-                        Connection::close)
-                    .block();
-                System.out.println(updated + " rows");
-                """));
-        return t;
+        return List.of(
+                declaration("record Item(int id, String name) {}\n", "var", "ArrayList<Item>", "items",
+                        "new ArrayList<Item>();\n", null),
+                statements("""
+                        for (int i = 0; i < 20; i++) {
+                            items.add(new Item(i, "item-%d-" + i));
+                        }
+                        """.formatted(p), null),
+                members("""
+                        static int total(List<Item> xs) {
+                            return xs.stream().mapToInt(Item::id).sum();
+                        }
+                        """),
+                statements("""
+                        System.out.println("total " + total(items) + " on page %d");
+                        """.formatted(p), "total 190 on page " + p),
+                sql("""
+                        CREATE TABLE item (id int PRIMARY KEY, name text NOT NULL);
+                        INSERT INTO item SELECT g, 'item-%d-' || g FROM generate_series(1, 20) g;
+                        """.formatted(p), null),
+                declaration("", "String", "String", "name", """
+                        Flux.usingWhen(pool.create(),
+                                c -> Flux.from(c.createStatement("SELECT name FROM item WHERE id = $1").bind("$1", 3).execute())
+                                        .flatMap(r -> r.map((row, meta) -> row.get(0, String.class))),
+                                Connection::close)
+                            .blockLast();
+                        System.out.println(name);
+                        """, "item-" + p + "-3"),
+                members("""
+                        sealed interface Shape permits Square, Circle {}
+                        record Square(double side) implements Shape {}
+                        record Circle(double radius) implements Shape {}
+                        static double area(Shape shape) {
+                            if (shape instanceof Square s) return s.side() * s.side();
+                            Circle c = (Circle) shape;
+                            return Math.PI * c.radius() * c.radius();
+                        }
+                        """),
+                declaration("", "var", "String", "words", """
+                        Stream.of("page", "%d", "of", "the", "corpus")
+                                .map(String::toUpperCase)
+                                .collect(Collectors.joining(" "));
+                        System.out.printf("%%s %%.1f%%n", words, area(new Square(2)));
+                        """.formatted(p), "PAGE " + p + " OF THE CORPUS 4.0"),
+                sql("SELECT id, name FROM item WHERE id <= 2 ORDER BY id;\n", selectOutput(p)),
+                declaration("", "Long", "Long", "updated", """
+                        Mono.usingWhen(pool.create(),
+                                c -> Mono.from(c.createStatement("UPDATE item SET name = upper(name)").execute())
+                                        .flatMap(r -> Mono.from(r.getRowsUpdated())),
+                                Connection::close)
+                            .block();
+                        System.out.println(updated + " rows");
+                        """, "20 rows"));
+    }
+
+    private static Template members(String code) {
+        return new Template("java", code, null, code, "");
+    }
+
+    private static Template statements(String code, String output) {
+        return new Template("java", code, output, "", code);
+    }
+
+    private static Template sql(String code, String output) {
+        return new Template("sql", code, output, "", "");
+    }
+
+    /**
+     * A block that declares a session variable after some {@code members}: in Markdown
+     * {@code TYPE NAME = REST}; in the plain twin a static field, assigned in the block's method.
+     */
+    private static Template declaration(String members, String type, String plainType, String name, String rest,
+                                        String output) {
+        return new Template("java", members + type + " " + name + " = " + rest, output,
+                members + "static " + plainType + " " + name + ";\n", name + " = " + rest);
     }
 
     /** What psql prints for the page's SELECT: the name column centres its header over the widest value. */
