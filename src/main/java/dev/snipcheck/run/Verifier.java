@@ -8,6 +8,7 @@ import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.postgres.PostgresServer;
+import dev.snipcheck.rules.StaticChecks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +43,12 @@ public final class Verifier {
         }
         Path classes = temporaryDirectory();
         try (Workers workers = new Workers(options.classpath(), classes)) {
-            CompiledPages compiled = new JavaStage(options.classpath()).compile(inputs, classes);
+            StaticChecks checks = new StaticChecks();
+            CompiledPages compiled = new JavaStage(options.classpath(), checks).compile(inputs, classes);
             List<PageResult> results = new ArrayList<>();
             for (PageInput input : inputs) {
                 PageResult result = new PageResult(input.page(), input.mode(), input.page().options().mode().isEmpty(),
-                        new PageRun(input.page(), compiled, server, workers, options).run());
+                        new PageRun(input.page(), compiled, server, workers, options, checks).run());
                 onPage.accept(result);
                 results.add(result);
             }
