@@ -7,10 +7,13 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.snipcheck.markdown.Attributes;
 import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.Page;
 
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
@@ -46,6 +49,7 @@ public final class JavaStage {
 
     private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     private final String classpath;
+    private final AnalysisListener listener;
     /**
      * Pages compiled by earlier calls: page packages are numbered on from there, so a warm worker JVM whose class
      * loader already holds an earlier version of a page never runs a stale class.
@@ -54,7 +58,13 @@ public final class JavaStage {
 
     /** @param classpath what snippets compile against: snipcheck, its dependencies, the user's classes */
     public JavaStage(String classpath) {
+        this(classpath, AnalysisListener.NONE);
+    }
+
+    /** @param listener hears of each block's classes as javac analyzes them in the compilation that is kept */
+    public JavaStage(String classpath, AnalysisListener listener) {
         this.classpath = classpath;
+        this.listener = listener;
     }
 
     /** Compiles the pages' blocks into {@code classes}; each call's classes have names no earlier call used. */
@@ -188,14 +198,21 @@ public final class JavaStage {
                             CompiledPages result) throws IOException {
         while (true) {
             List<PageGenerator.Unit> units = new ArrayList<>();
+            Map<PageGenerator.Unit, Page> pageOf = new IdentityHashMap<>();
             int index = 0;
             for (Map.Entry<PageInput, List<JavaBlock>> page : pages.entrySet()) {
-                units.addAll(generator(page.getKey(), index++, types).generate(page.getValue()));
+                for (PageGenerator.Unit unit : generator(page.getKey(), index++, types).generate(page.getValue())) {
+                    units.add(unit);
+                    pageOf.put(unit, page.getKey().page());
+                }
             }
             Sources sources = Sources.of(units);
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             Files.createDirectories(classes);
-            boolean ok = task(files, sources.files(), diagnostics, classes).call();
+            JavacTask task = task(files, sources.files(), diagnostics, classes);
+            listener.roundStarted();
+            task.addTaskListener(new Analyzed(task, sources.unitOf(), pageOf));
+            boolean ok = task.call();
             Map<JavaBlock, List<CompileError>> errors = errorsByBlock(diagnostics, sources.unitOf());
             if (ok || errors.isEmpty()) {
                 if (!ok) {
@@ -303,6 +320,36 @@ public final class JavaStage {
             boolean met = !own.isEmpty() && text.map(t -> own.stream().anyMatch(e -> e.message().contains(t))).orElse(true);
             result.put(new CompiledBlock(block.block(), met ? CompiledBlock.Status.EXPECTED_FAILURE
                     : CompiledBlock.Status.UNEXPECTED_SUCCESS, null, false, own), null);
+        }
+    }
+
+    /** Tells the listener of each analyzed class of a block, while javac's trees still carry their types. */
+    private final class Analyzed implements TaskListener {
+        private final JavacTask task;
+        private final Map<URI, PageGenerator.Unit> unitOf;
+        private final Map<PageGenerator.Unit, Page> pageOf;
+
+        Analyzed(JavacTask task, Map<URI, PageGenerator.Unit> unitOf, Map<PageGenerator.Unit, Page> pageOf) {
+            this.task = task;
+            this.unitOf = unitOf;
+            this.pageOf = pageOf;
+        }
+
+        @Override
+        public void finished(TaskEvent event) {
+            if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getTypeElement() == null) {
+                return;
+            }
+            PageGenerator.Unit unit = unitOf.get(event.getCompilationUnit().getSourceFile().toUri());
+            if (unit == null || unit.block() == null) {
+                return;
+            }
+            Trees trees = Trees.instance(task);
+            TreePath path = trees.getPath(event.getTypeElement());
+            if (path != null) {
+                listener.analyzed(new AnalyzedClass(pageOf.get(unit), unit.block().block(), unit.block().unit(), path,
+                        trees, task.getTypes(), task.getElements(), unit.source()));
+            }
         }
     }
 

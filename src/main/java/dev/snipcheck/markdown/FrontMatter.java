@@ -16,8 +16,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,8 @@ import java.util.regex.Pattern;
 final class FrontMatter {
 
     private static final Pattern BLOCK = Pattern.compile("\\A---[ \\t]*\\n(.*?\\n)?---[ \\t]*(\\n|\\z)", Pattern.DOTALL);
-    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout");
+    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout", "allow");
+    private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** The YAML starts on the line after the opening {@code ---}; marks are 0-based. */
     private static final int FIRST_YAML_LINE = 2;
 
@@ -35,6 +38,7 @@ final class FrontMatter {
     private Optional<String> skip = Optional.empty();
     private List<String> imports = List.of();
     private Optional<Duration> timeout = Optional.empty();
+    private final Map<String, String> allow = new LinkedHashMap<>();
     private final String body;
 
     private FrontMatter(String body) {
@@ -56,7 +60,7 @@ final class FrontMatter {
     }
 
     PageOptions options() {
-        return new PageOptions(mode, skip, imports, timeout);
+        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow));
     }
 
     List<Problem> problems() {
@@ -108,9 +112,10 @@ final class FrontMatter {
                 case "skip" -> skip(value);
                 case "imports" -> imports(value);
                 case "timeout" -> timeout(value);
+                case "allow" -> allow(value);
                 default -> problem(tuple.getKeyNode(), "unknown option `" + key + "` in `snipcheck`",
                         NearMiss.suggest(key, KEYS).map(known -> "did you mean `" + known + "`?")
-                                .orElse("the options are `mode`, `skip`, `imports` and `timeout`"));
+                                .orElse("the options are `mode`, `skip`, `imports`, `timeout` and `allow`"));
             }
         }
     }
@@ -151,6 +156,28 @@ final class FrontMatter {
         timeout = Durations.parse(value);
         if (timeout.isEmpty()) {
             problem(node, "invalid timeout `" + value + "`", Durations.HINT);
+        }
+    }
+
+    /** {@code allow: {rule-id: "reason"}}: a rule switched off for the page must say why, as {@code skip} must. */
+    private void allow(Node node) {
+        if (!(node instanceof MappingNode mapping)) {
+            problem(node, "`allow` must map rule ids to reasons",
+                    "write e.g. `allow: { unjoined-subscribe: \"demonstrates fire-and-forget\" }`");
+            return;
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            Optional<String> rule = scalar(tuple.getKeyNode()).map(id -> id.trim().replace('_', '-'));
+            Optional<String> reason = scalar(tuple.getValueNode())
+                    .filter(text -> !text.isBlank() && !tuple.getValueNode().getTag().equals(Tag.BOOL));
+            if (rule.isEmpty() || !RULE_ID.matcher(rule.get()).matches()) {
+                problem(tuple.getKeyNode(), "invalid rule id in `allow`", "write a rule id, e.g. `unjoined-subscribe`");
+            } else if (reason.isEmpty()) {
+                problem(tuple.getValueNode(), "allowing `" + rule.get() + "` needs a reason",
+                        "write e.g. `" + rule.get() + ": \"demonstrates fire-and-forget\"`");
+            } else {
+                allow.put(rule.get(), reason.get().trim());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.snipcheck.markdown;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,8 +12,14 @@ import java.util.Optional;
  * @param skip    skip the whole page, with this reason
  * @param imports extra imports for every Java fragment of the page
  * @param timeout default per-block time limit
+ * @param allow   misuse rules switched off for the page: rule id to the reason the report shows
  */
-public record PageOptions(Optional<Mode> mode, Optional<String> skip, List<String> imports, Optional<Duration> timeout) {
+public record PageOptions(Optional<Mode> mode, Optional<String> skip, List<String> imports, Optional<Duration> timeout,
+                          Map<String, String> allow) {
 
     public static final PageOptions NONE = new PageOptions(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+
+    public PageOptions(Optional<Mode> mode, Optional<String> skip, List<String> imports, Optional<Duration> timeout) {
+        this(mode, skip, imports, timeout, Map.of());
+    }
 }

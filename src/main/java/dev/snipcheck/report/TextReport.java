@@ -64,7 +64,20 @@ public final class TextReport {
                     if (verbose) {
                         println(out, style.bold(where) + " " + style.passed("passed") + " (" + block.millis() + " ms)");
                     }
+                    writeAllowed(path, block, out);
                 }
+            }
+        }
+    }
+
+    /** Findings of misuse rules the page allows: they did not fail the block, and the page's reason is shown. */
+    private void writeAllowed(String path, BlockResult block, PrintWriter out) {
+        for (Finding finding : block.findings()) {
+            if (finding.rule().isPresent()) {
+                String where = finding.position().map(p -> path + ":" + p.line() + ":" + p.column() + ":")
+                        .orElse(path + ":" + block.block().fenceLine() + ":");
+                println(out, style.bold(where) + " " + style.warning("note[" + finding.rule().get().id() + "]")
+                        + style.bold(":") + " " + finding.message());
             }
         }
     }

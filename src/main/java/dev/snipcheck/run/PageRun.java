@@ -9,6 +9,7 @@ import dev.snipcheck.markdown.Problem;
 import dev.snipcheck.postgres.Database;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.postgres.PostgresServer;
+import dev.snipcheck.rules.StaticChecks;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -29,14 +30,17 @@ final class PageRun {
     private final PostgresServer server;
     private final Workers workers;
     private final VerifyOptions options;
+    private final StaticChecks checks;
     /** Databases of this page by the bindings class that holds them, to close and drop at the end. */
     private final Map<String, Database> databases = new LinkedHashMap<>();
     /** Bindings classes opened in each worker this page used. */
     private final Map<Worker, List<String>> opened = new java.util.IdentityHashMap<>();
     private Integer failedSessionLine;
 
-    PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options) {
+    PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options,
+            StaticChecks checks) {
         this.page = page;
+        this.checks = checks;
         this.compiled = compiled;
         this.server = server;
         this.workers = workers;
@@ -49,7 +53,7 @@ final class PageRun {
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult result = expectMisuse(verdict(block));
+                    BlockResult result = misuse(block, verdict(block));
                     if (result.verdict() == Verdict.FAILED && !block.attributes().isolated() && failedSessionLine == null) {
                         failedSessionLine = block.fenceLine();
                     }
@@ -62,16 +66,14 @@ final class PageRun {
         return results;
     }
 
-    /** A block declaring {@code misuse=} passes only when exactly those rules fired; none fire in this version. */
-    private static BlockResult expectMisuse(BlockResult result) {
-        List<String> declared = result.block().attributes().misuse();
-        if (declared.isEmpty() || result.verdict() != Verdict.PASSED || declared.equals(result.rules())) {
+    /** The verdict with the misuse rules applied: those of a compiled block's code, and the page's allowances. */
+    private BlockResult misuse(Block block, BlockResult result) {
+        CompiledBlock compiledBlock = block.isJava() ? compiled.block(block) : null;
+        boolean judged = result.verdict() == Verdict.PASSED || result.verdict() == Verdict.FAILED;
+        if (!judged || compiledBlock == null || compiledBlock.status() != CompiledBlock.Status.COMPILED) {
             return result;
         }
-        String message = "is marked `misuse=" + String.join("+", declared) + "`, but no such rule fired";
-        return BlockResult.failed(result.block(), Reason.EXPECTATION, message, List.of(Finding.at(
-                result.block().fence(), message, "this version of snipcheck has no misuse rules yet")),
-                result.output(), result.millis());
+        return new MisuseVerdict(block, checks.of(block), page.options().allow()).judge(result);
     }
 
     private BlockResult verdict(Block block) {

@@ -8,6 +8,7 @@ import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.postgres.PostgresServer;
+import dev.snipcheck.rules.StaticChecks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,8 @@ public final class Verifier implements AutoCloseable {
 
     private final PostgresServer server;
     private final VerifyOptions options;
+    /** Told of every class javac analyzes; keeps the misuses of the last compilation, per block. */
+    private final StaticChecks checks = new StaticChecks();
     private final JavaStage javaStage;
     private final Path classes;
     /**
@@ -45,7 +48,7 @@ public final class Verifier implements AutoCloseable {
     public Verifier(PostgresServer server, VerifyOptions options) {
         this.server = server;
         this.options = options;
-        this.javaStage = new JavaStage(options.classpath());
+        this.javaStage = new JavaStage(options.classpath(), checks);
         this.classes = temporaryDirectory();
         this.idle = new LinkedBlockingDeque<>();
         for (int i = 0; i < options.jobs(); i++) {
@@ -90,7 +93,7 @@ public final class Verifier implements AutoCloseable {
         Workers workers = idle.takeFirst();
         try {
             return new PageResult(input.page(), input.mode(), input.page().options().mode().isEmpty(),
-                    new PageRun(input.page(), compiled, server, workers, options).run());
+                    new PageRun(input.page(), compiled, server, workers, options, checks).run());
         } finally {
             idle.addFirst(workers);
         }

@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,6 +45,7 @@ class SnippetsConformanceTest {
     private static final Pattern FENCE = Pattern.compile(CONTAINER + "(`{3,}|~{3,})");
     private static final Pattern COMMENT_START = Pattern.compile(CONTAINER + "<!--");
     private static final Pattern HIDDEN_START = Pattern.compile(CONTAINER + "<!--\\s*snipcheck(?![\\w-])");
+    private static final Pattern DECLARES_MISUSE = Pattern.compile("[\\s,]misuse=");
 
     @Test
     void everyBlockOfTheCorpusGetsTheVerdictItsPageDeclares() throws IOException {
@@ -49,8 +53,9 @@ class SnippetsConformanceTest {
         List<String> problems = new ArrayList<>();
         Map<String, Expectation> expectations = new TreeMap<>();
         Map<String, Boolean> hiddenFences = new TreeMap<>();
+        Set<String> declaringMisuse = new TreeSet<>();
         for (Path page : pages()) {
-            read(page, expectations, hiddenFences, problems);
+            read(page, expectations, hiddenFences, declaringMisuse, problems);
         }
 
         StringWriter out = new StringWriter();
@@ -68,6 +73,9 @@ class SnippetsConformanceTest {
         }
 
         int[] counts = new int[4];
+        List<String> good = new ArrayList<>();
+        List<String> falsePositives = new ArrayList<>();
+        Map<String, int[]> perPage = new TreeMap<>();
         Map<String, JsonNode> reported = new TreeMap<>();
         for (JsonNode block : report.get("blocks")) {
             String key = block.path("file").asText() + ":" + block.path("line").asInt();
@@ -81,6 +89,14 @@ class SnippetsConformanceTest {
                 default -> problems.add(key + ": unknown verdict `" + verdict + "`");
             }
             Expectation expected = expectations.getOrDefault(key, Expectation.PASSED);
+            boolean bad = declaringMisuse.contains(key) || expected.reason().equals(Optional.of("misuse"));
+            perPage.computeIfAbsent(block.path("file").asText(), f -> new int[2])[bad ? 0 : 1]++;
+            if (expected.verdict().equals("passed") && !declaringMisuse.contains(key)) {
+                good.add(key);
+                if (!block.path("rules").isEmpty()) {
+                    falsePositives.add(key + " " + block.path("rules"));
+                }
+            }
             Optional<String> mismatch = expected.mismatch(block);
             if (mismatch.isPresent()) {
                 problems.add(key + ": expected " + expected + ", got " + describe(block)
@@ -123,6 +139,20 @@ class SnippetsConformanceTest {
         if (reported.size() < 100) {
             problems.add("the report lists only " + reported.size() + " blocks: is the corpus all there?");
         }
+        // good: must pass and declares no misuse; flagged: a misuse rule fired on it (an allowed one does not count)
+        System.out.printf(Locale.ROOT, "misuse rules: false-positive rate %d/%d good blocks = %.3f%n",
+                falsePositives.size(), good.size(), good.isEmpty() ? 0.0 : (double) falsePositives.size() / good.size());
+        perPage.forEach((file, badAndGood) -> {
+            if (file.startsWith(CORPUS + "/rules/")) {
+                System.out.printf(Locale.ROOT, "  %s: %d bad, %d good%n", file, badAndGood[0], badAndGood[1]);
+            }
+        });
+        if (good.size() < 100) {
+            problems.add("only " + good.size() + " good blocks: is the corpus all there?");
+        }
+        if (!falsePositives.isEmpty()) {
+            problems.add("false positives of the misuse rules: " + String.join(", ", falsePositives));
+        }
         assertEquals("", String.join("\n", problems),
                 problems.size() + " disagreement(s) between the corpus and snipcheck's report");
     }
@@ -135,7 +165,7 @@ class SnippetsConformanceTest {
 
     /** Collects the page's expectations and, for every fence line, whether it sits in a snipcheck comment. */
     private static void read(Path page, Map<String, Expectation> expectations, Map<String, Boolean> fences,
-                             List<String> problems) throws IOException {
+                             Set<String> declaringMisuse, List<String> problems) throws IOException {
         List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
         String file = page.toString().replace('\\', '/');
         boolean inComment = false;
@@ -161,6 +191,9 @@ class SnippetsConformanceTest {
             if (fence.find() && (!inComment || hidden)) {
                 openFence = fence.group(1);
                 fences.put(file + ":" + number, inComment);
+                if (DECLARES_MISUSE.matcher(line.substring(fence.end())).find()) {
+                    declaringMisuse.add(file + ":" + number);
+                }
             } else if (inComment && line.contains("-->")) {
                 inComment = false;
                 hidden = false;

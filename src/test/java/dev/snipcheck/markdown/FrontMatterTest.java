@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,9 +108,46 @@ class FrontMatterTest {
                         "write a positive duration such as `10s`, `500ms`, `2m` or `1m30s`"),
                 new Problem(new Position(5, 3), "unknown option `improts` in `snipcheck`", "did you mean `imports`?"),
                 new Problem(new Position(6, 3), "unknown option `colour` in `snipcheck`",
-                        "the options are `mode`, `skip`, `imports` and `timeout`"),
+                        "the options are `mode`, `skip`, `imports`, `timeout` and `allow`"),
                 new Problem(new Position(7, 9), "`skip` needs a reason", "write e.g. `skip: \"needs a Kafka broker\"`")),
                 page.problems());
+    }
+
+    @Test
+    void allowSwitchesRulesOffWithAReason() {
+        PageOptions options = options("""
+                ---
+                snipcheck:
+                  allow:
+                    unjoined-subscribe: "demonstrates fire-and-forget"
+                    result_not_consumed: shows the raw Result
+                ---
+                """);
+
+        assertEquals(Map.of("unjoined-subscribe", "demonstrates fire-and-forget",
+                "result-not-consumed", "shows the raw Result"), options.allow());
+    }
+
+    @Test
+    void allowNeedsRuleIdsAndReasons() {
+        Page page = MarkdownReaderTest.page("""
+                ---
+                snipcheck:
+                  allow:
+                    unjoined-subscribe: true
+                    Not A Rule: "why"
+                ---
+                """);
+
+        assertEquals(List.of(
+                new Problem(new Position(4, 25), "allowing `unjoined-subscribe` needs a reason",
+                        "write e.g. `unjoined-subscribe: \"demonstrates fire-and-forget\"`"),
+                new Problem(new Position(5, 5), "invalid rule id in `allow`", "write a rule id, e.g. `unjoined-subscribe`")),
+                page.problems());
+        assertEquals(Map.of(), page.options().allow());
+        assertEquals(List.of(new Problem(new Position(3, 10), "`allow` must map rule ids to reasons",
+                        "write e.g. `allow: { unjoined-subscribe: \"demonstrates fire-and-forget\" }`")),
+                MarkdownReaderTest.page("---\nsnipcheck:\n  allow: [unjoined-subscribe]\n---\n").problems());
     }
 
     @Test

@@ -1,0 +1,118 @@
+package dev.snipcheck.rules;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import dev.snipcheck.java.AnalyzedClass;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * {@code unjoined-subscribe}, the part javac's trees show: {@code subscribe(...)} as a statement, its
+ * {@code Disposable} dropped, on a pipeline that starts from the pool or the R2DBC SPI, with nothing after
+ * it in the block that waits (a latch, a future, a queue, {@code block*()}): the database work is still in
+ * flight when the block ends.
+ */
+final class UnjoinedSubscribeCheck implements StaticCheck {
+
+    @Override
+    public List<Misuse> check(AnalyzedClass analyzed) {
+        List<Misuse> found = new ArrayList<>();
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitExpressionStatement(ExpressionStatementTree statement, Void unused) {
+                if (statement.getExpression() instanceof MethodInvocationTree call
+                        && call.getMethodSelect() instanceof MemberSelectTree select
+                        && select.getIdentifier().contentEquals("subscribe")) {
+                    TreePath callPath = new TreePath(getCurrentPath(), call);
+                    TreePath receiver = new TreePath(new TreePath(callPath, select), select.getExpression());
+                    boolean onPublisher = Apis.isPublisher(analyzed.trees().getTypeMirror(receiver), analyzed);
+                    if (onPublisher && usesR2dbc(receiver, analyzed) && !waitedForLater(getCurrentPath(), analyzed)) {
+                        found.add(new Misuse(Rule.UNJOINED_SUBSCRIBE, analyzed.block(), Apis.nameOf(call, analyzed),
+                                "`subscribe()` starts database work that nothing in the block waits for: it is "
+                                        + "still in flight when the block ends",
+                                "at the top level, end the pipeline with `.block()`/`.blockLast()` instead; or wait "
+                                        + "for it, e.g. a CountDownLatch counted down in `doFinally` and awaited"));
+                    }
+                }
+                return super.visitExpressionStatement(statement, unused);
+            }
+        }.scan(analyzed.path(), null);
+        return found;
+    }
+
+    /** Whether the pipeline calls the R2DBC SPI or the pool, or starts from a value of their types. */
+    private static boolean usesR2dbc(TreePath pipeline, AnalyzedClass analyzed) {
+        return contains(pipeline, analyzed, path -> {
+            Tree leaf = path.getLeaf();
+            if (leaf instanceof MethodInvocationTree) {
+                return Apis.method(analyzed, path).filter(Apis::isR2dbc).isPresent();
+            }
+            if (leaf instanceof IdentifierTree) {
+                Element element = analyzed.trees().getElement(path);
+                return element != null && element.getKind() != ElementKind.PACKAGE && isR2dbcType(element.asType());
+            }
+            return false;
+        });
+    }
+
+    private static boolean isR2dbcType(TypeMirror type) {
+        return type instanceof DeclaredType declared && declared.asElement().toString().startsWith("io.r2dbc.");
+    }
+
+    /** Whether a statement after this one, in its block or an enclosing one of the same method or lambda, waits. */
+    private static boolean waitedForLater(TreePath statement, AnalyzedClass analyzed) {
+        TreePath child = statement;
+        for (TreePath p = statement.getParentPath(); p != null; child = p, p = p.getParentPath()) {
+            Tree leaf = p.getLeaf();
+            if (leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof LambdaExpressionTree) {
+                return false;
+            }
+            if (leaf instanceof BlockTree block) {
+                List<? extends StatementTree> statements = block.getStatements();
+                for (int i = statements.indexOf(child.getLeaf()) + 1; i > 0 && i < statements.size(); i++) {
+                    if (contains(new TreePath(p, statements.get(i)), analyzed, path -> path.getLeaf()
+                            instanceof MethodInvocationTree && Apis.method(analyzed, path)
+                            .filter(m -> Apis.waits(m, analyzed)).isPresent())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(TreePath root, AnalyzedClass analyzed, Predicate<TreePath> test) {
+        boolean[] hit = {root.getLeaf() instanceof ExpressionTree && test.test(root)};
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree tree, Void unused) {
+                if (hit[0] || tree == null) {
+                    return null;
+                }
+                if (tree instanceof ExpressionTree && test.test(new TreePath(getCurrentPath(), tree))) {
+                    hit[0] = true;
+                    return null;
+                }
+                return super.scan(tree, unused);
+            }
+        }.scan(root, null);
+        return hit[0];
+    }
+}

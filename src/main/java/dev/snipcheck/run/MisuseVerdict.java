@@ -1,0 +1,114 @@
+package dev.snipcheck.run;
+
+import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.Position;
+import dev.snipcheck.rules.Misuse;
+import dev.snipcheck.rules.Rule;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Combines the misuses found in a block's code with how the block ran, what it declares ({@code misuse=})
+ * and what its page allows. A block with misuses still runs, so the runtime detectors see it too. A misuse
+ * the block does not declare fails it (reason {@code misuse}, over any failure of the run but a database's);
+ * a block passes its {@code misuse=} when exactly the declared rules fired and it ran to the end, or threw
+ * on the line of one of those misuses (the rule explains the exception, e.g. {@code block()} on an event loop).
+ */
+final class MisuseVerdict {
+
+    private final Block block;
+    private final List<Misuse> found;
+    private final Map<String, String> allowed;
+
+    /**
+     * @param found   what the static rules found in the block
+     * @param allowed rules the page switches off, with the reasons
+     */
+    MisuseVerdict(Block block, List<Misuse> found, Map<String, String> allowed) {
+        this.block = block;
+        this.found = found;
+        this.allowed = allowed;
+    }
+
+    BlockResult judge(BlockResult ran) {
+        List<Finding> misuses = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
+        Set<String> allowances = new LinkedHashSet<>();
+        Set<String> fired = new LinkedHashSet<>();
+        for (Misuse misuse : found) {
+            String reason = allowed.get(misuse.rule().id());
+            if (reason == null) {
+                misuses.add(Finding.misuse(misuse.rule(), misuse.position(), misuse.message(), misuse.hint()));
+                fired.add(misuse.rule().id());
+            } else {
+                notes.add(Finding.misuse(misuse.rule(), misuse.position(),
+                        misuse.message() + " (allowed on this page: " + reason + ")", misuse.hint()));
+                allowances.add("`" + misuse.rule().id() + "` allowed on this page: " + reason);
+            }
+        }
+        fired.addAll(ran.rules());
+        List<String> declared = block.attributes().misuse();
+        List<String> rules = List.copyOf(fired);
+        if (declared.isEmpty() && fired.isEmpty() || ran.reason().equals(Optional.of(Reason.DATABASE))) {
+            return withNotes(ran.withRules(rules), notes, allowances);
+        }
+        List<String> undeclared = fired.stream().filter(id -> !declared.contains(id)).toList();
+        if (!undeclared.isEmpty()) {
+            List<Finding> findings = new ArrayList<>(misuses.stream()
+                    .filter(f -> undeclared.contains(f.rule().map(Rule::id).orElse(""))).toList());
+            findings.addAll(ran.findings());
+            String message = findings.isEmpty() ? "misuse: " + String.join(", ", undeclared)
+                    : findings.get(0).message();
+            return BlockResult.failed(block, Reason.MISUSE, message, findings, ran.output(), ran.millis())
+                    .withRules(rules);
+        }
+        List<String> missing = declared.stream().filter(id -> !fired.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            String message = "is marked `misuse=" + String.join("+", declared) + "`, but "
+                    + String.join(", ", missing.stream().map(id -> "`" + id + "`").toList())
+                    + (missing.size() == 1 ? " did" : " did not all") + (missing.size() == 1 ? " not fire" : " fire");
+            List<Finding> findings = new ArrayList<>();
+            findings.add(Finding.at(block.fence(), message, hint(missing)));
+            findings.addAll(misuses);
+            return BlockResult.failed(block, Reason.EXPECTATION, message, findings, ran.output(), ran.millis())
+                    .withRules(rules);
+        }
+        if (ran.verdict() == Verdict.PASSED || ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses, ran)) {
+            return withNotes(BlockResult.passed(block, rules, ran.output(), ran.millis()), notes, allowances);
+        }
+        return ran.withRules(rules);
+    }
+
+    private static String hint(List<String> missing) {
+        List<String> unknown = missing.stream().filter(id -> Rule.byId(id).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            return "there is no rule `" + unknown.get(0) + "`; the rules are " + String.join(", ",
+                    Arrays.stream(Rule.values()).map(Rule::id).toList());
+        }
+        return "make the example show the misuse, or declare only the rules that fire (see "
+                + Rule.byId(missing.get(0)).orElseThrow().docLink() + ")";
+    }
+
+    /** The exception was thrown on the line of a declared misuse, so that misuse explains it. */
+    private static boolean explains(List<Finding> misuses, BlockResult ran) {
+        Optional<Integer> thrownAt = ran.position().map(Position::line);
+        return thrownAt.isPresent() && misuses.stream()
+                .anyMatch(f -> f.position().map(Position::line).equals(thrownAt));
+    }
+
+    /** A block that passed with misuses its page allows: the report shows them, with the page's reasons. */
+    private static BlockResult withNotes(BlockResult result, List<Finding> notes, Set<String> allowances) {
+        if (notes.isEmpty() || result.verdict() != Verdict.PASSED) {
+            return result;
+        }
+        String message = String.join("; ", allowances);
+        return new BlockResult(result.block(), result.verdict(), result.reason(), message, result.rules(), notes,
+                result.output(), result.millis());
+    }
+}
