@@ -76,6 +76,9 @@ public final class JavaStage {
             Map<Piece.Declarator, String> types = inferVarTypes(remaining, files);
             Map<String, GeneratedSource> sources = new HashMap<>();
             CompiledPages result = new CompiledPages(classes, sources);
+            for (int index = 0; index < pages.size(); index++) {
+                result.putPage(pages.get(index).page(), packageOf(index) + "." + PageGenerator.PAGE_ROOT);
+            }
             compileAll(remaining, types, files, classes, sources, result);
             compileExpectedFailures(withCompileFail.stream().distinct().toList(), parsed, remaining, types, files, classes, result);
             return result;
