@@ -50,7 +50,7 @@ final class PageRun {
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult result = expectMisuse(verdict(block));
+                    BlockResult result = expectMisuse(OutputDiff.judge(verdict(block), page.displayPath()));
                     if (result.verdict() == Verdict.FAILED && !block.attributes().isolated() && failedSessionLine == null) {
                         failedSessionLine = block.fenceLine();
                     }
@@ -141,7 +141,8 @@ final class PageRun {
         String bindings = compiled.pageBindingsClass(page);
         String database = block.attributes().isolated() ? bindings + "@" + block.fenceLine() : bindings;
         return onWorker(block, bindings, database,
-                (worker, timeout) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts()), timeout)));
+                (worker, timeout) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
+                        block.expectedOutput().isPresent()), timeout)));
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param bindingsClass the bindings class whose database the pool is on (see {@link OpenDatabase})
  * @param statements    the statements, each without its terminating semicolon
+ * @param describe      whether a last statement that is a query without rows is run again to learn its
+ *                      columns (only an output block needs them, and the query runs twice)
  */
-record RunSql(String bindingsClass, List<String> statements) implements Serializable {
+record RunSql(String bindingsClass, List<String> statements, boolean describe) implements Serializable {
 }

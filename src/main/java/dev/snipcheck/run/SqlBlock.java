@@ -79,13 +79,15 @@ final class SqlBlock {
                 "if the example is meant to fail, mark it `fails`")), details, outcome.millis());
     }
 
-    /** The last statement's result as psql prints it: its rows as a table, else its command tag. */
     private String render(SqlOutcome outcome) {
-        if (statements.isEmpty()) {
-            return "";
-        }
-        if (outcome.columns().isEmpty()) {
-            return CommandTag.of(statements.get(statements.size() - 1).text(), outcome.updated()) + "\n";
+        return statements.isEmpty() ? "" : render(outcome, statements.get(statements.size() - 1).text());
+    }
+
+    /** The last statement's result as psql prints it: its rows as a table, else its command tag. */
+    static String render(SqlOutcome outcome, String lastStatement) {
+        // a query may return rows without columns (`select;`): psql prints a table for it all the same
+        if (outcome.columns().isEmpty() && outcome.rows().isEmpty() && !CommandTag.isQuery(lastStatement)) {
+            return CommandTag.of(lastStatement, outcome.updated()) + "\n";
         }
         return PsqlTable.render(outcome.columns().stream().map(SqlOutcome.Column::name).toList(),
                 outcome.columns().stream().map(c -> PsqlTable.rightAligned(c.type())).toList(), outcome.rows());

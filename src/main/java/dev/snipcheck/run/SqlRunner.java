@@ -26,7 +26,11 @@ final class SqlRunner {
         this.pool = pool;
     }
 
-    SqlOutcome run(List<String> statements) {
+    /**
+     * @param describe whether a last statement that is a query without rows is run again, outside any
+     *                 transaction only, to learn its columns
+     */
+    SqlOutcome run(List<String> statements, boolean describe) {
         long start = System.nanoTime();
         Collected last = new Collected();
         int[] current = {0};
@@ -36,7 +40,8 @@ final class SqlRunner {
                             .index()
                             .concatMap(statement -> {
                                 current[0] = statement.getT1().intValue();
-                                return execute(connection, statement.getT2());
+                                boolean lastStatement = current[0] == statements.size() - 1;
+                                return execute(connection, statement.getT2(), describe && lastStatement);
                             })
                             .doOnNext(collected -> last.replaceBy(collected))
                             .then(),
@@ -52,16 +57,21 @@ final class SqlRunner {
         return new SqlOutcome(List.copyOf(last.columns), List.copyOf(last.rows), last.updated, error, millis);
     }
 
-    /** One statement's result; a query without rows is described again so its columns are known, as psql shows them. */
-    private static Mono<Collected> execute(Connection connection, String statement) {
+    /**
+     * One statement's result. R2DBC describes columns only with rows, so a query without rows runs
+     * again, joined to one row, for the header psql would show; never inside a transaction, which a
+     * failing second run would abort.
+     */
+    private static Mono<Collected> execute(Connection connection, String statement, boolean describe) {
         return collect(connection, statement).flatMap(collected -> {
-            if (!collected.columns.isEmpty() || !CommandTag.isQuery(statement)) {
+            if (!describe || !collected.columns.isEmpty() || !collected.rows.isEmpty()
+                    || !connection.isAutoCommit() || !CommandTag.isQuery(statement)) {
                 return Mono.just(collected);
             }
-            String describe = "select snipcheck_described.* from (values (1)) snipcheck_one (n) left join lateral ("
+            String described = "select snipcheck_described.* from (values (1)) snipcheck_one (n) left join lateral ("
                     + statement + "\n) snipcheck_described on true";
-            return collect(connection, describe)
-                    .map(described -> collected.withColumns(described.columns))
+            return collect(connection, described)
+                    .map(again -> collected.withColumns(again.columns))
                     .onErrorReturn(collected);
         });
     }

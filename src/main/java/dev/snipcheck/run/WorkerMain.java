@@ -149,7 +149,7 @@ final class WorkerMain {
         if (pool == null) {
             return new Ack("no database is open for " + sql.bindingsClass());
         }
-        return new SqlRunner(pool).run(sql.statements());
+        return new SqlRunner(pool).run(sql.statements(), sql.describe());
     }
 
     /**

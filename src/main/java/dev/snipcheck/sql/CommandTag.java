@@ -34,12 +34,14 @@ public final class CommandTag {
     /**
      * The tag of a statement that returned no rows.
      *
-     * @param count the row count the server reported; null when none
+     * @param count the row count the driver reported; null when none
      */
     public static String of(String statement, Long count) {
         List<String> words = SqlSplitter.topLevelWords(statement);
         String main = mainWord(words);
-        long n = count == null ? 0 : count;
+        // the driver reports no count for commands it does not know (MERGE in r2dbc-postgresql 1.0):
+        // a question mark rather than a count that may be wrong
+        String n = count == null ? "?" : count.toString();
         if (COUNTED.contains(main)) {
             return upper(main) + (main.equals("insert") ? " 0 " : " ") + n;
         }
