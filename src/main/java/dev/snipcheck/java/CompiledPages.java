@@ -1,6 +1,7 @@
 package dev.snipcheck.java;
 
 import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.Position;
 
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ public final class CompiledPages {
     private final Path classes;
     private final Map<Block, CompiledBlock> blocks = new IdentityHashMap<>();
     private final Map<Block, String> bindings = new IdentityHashMap<>();
+    private final Map<Page, String> pageBindings = new IdentityHashMap<>();
     private final Map<String, GeneratedSource> sourcesByPath;
 
     CompiledPages(Path classes, Map<String, GeneratedSource> sourcesByPath) {
@@ -24,6 +26,15 @@ public final class CompiledPages {
     void put(CompiledBlock block, String bindingsClass) {
         blocks.put(block.block(), block);
         bindings.put(block.block(), bindingsClass);
+    }
+
+    void putPage(Page page, String bindingsClass) {
+        pageBindings.put(page, bindingsClass);
+    }
+
+    /** The class whose static fields hold the bindings of a page's session, which its sql blocks share. */
+    public String pageBindingsClass(Page page) {
+        return pageBindings.get(page);
     }
 
     /** The directory holding the compiled snippets. */

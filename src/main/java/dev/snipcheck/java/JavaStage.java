@@ -99,6 +99,9 @@ public final class JavaStage {
             Map<Piece.Declarator, String> types = inferVarTypes(remaining, files);
             Map<String, GeneratedSource> sources = new HashMap<>();
             CompiledPages result = new CompiledPages(classes, sources);
+            for (int index = 0; index < pages.size(); index++) {
+                result.putPage(pages.get(index).page(), packageOf(index) + "." + PageGenerator.PAGE_ROOT);
+            }
             compileAll(remaining, types, files, classes, sources, result);
             compileExpectedFailures(withCompileFail.stream().distinct().toList(), parsed, remaining, types, files, classes, result);
             return result;
@@ -107,9 +110,12 @@ public final class JavaStage {
         }
     }
 
+    private String packageOf(int index) {
+        return String.format(Locale.ROOT, "snipcheck.p%03d", packageBase + index + 1);
+    }
+
     private PageGenerator generator(PageInput page, int index, Map<Piece.Declarator, String> types) {
-        String packageName = String.format(Locale.ROOT, "snipcheck.p%03d", packageBase + index + 1);
-        return new PageGenerator(packageName, page.mode(), page.page().options().imports(), types);
+        return new PageGenerator(packageOf(index), page.mode(), page.page().options().imports(), types);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one page's blocks in document order and gives each its verdict. The page's session gets one
@@ -31,9 +32,9 @@ final class PageRun {
     private final Workers workers;
     private final VerifyOptions options;
     private final StaticChecks checks;
-    /** Databases of this page by the bindings class that holds them, to close and drop at the end. */
+    /** Databases of this page by name (the bindings class, or a sql block's scope), to close and drop at the end. */
     private final Map<String, Database> databases = new LinkedHashMap<>();
-    /** Bindings classes opened in each worker this page used. */
+    /** Databases opened in each worker this page used. */
     private final Map<Worker, List<String>> opened = new java.util.IdentityHashMap<>();
     private Integer failedSessionLine;
 
@@ -53,7 +54,7 @@ final class PageRun {
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult result = misuse(block, verdict(block));
+                    BlockResult result = misuse(block, OutputDiff.judge(verdict(block), page.displayPath()));
                     if (result.verdict() == Verdict.FAILED && !block.attributes().isolated() && failedSessionLine == null) {
                         failedSessionLine = block.fenceLine();
                     }
@@ -95,7 +96,7 @@ final class PageRun {
             return BlockResult.notRun(block, "an earlier block of this page failed (line " + failedSessionLine + ")");
         }
         if (block.isSql()) {
-            return BlockResult.skipped(block, "sql blocks are not run yet by this version of snipcheck");
+            return sql(block);
         }
         CompiledBlock compiledBlock = compiled.block(block);
         return switch (compiledBlock.status()) {
@@ -125,12 +126,40 @@ final class PageRun {
     }
 
     private BlockResult execute(Block block, CompiledBlock compiledBlock) {
-        Duration timeout = block.attributes().timeout().or(() -> page.options().timeout()).orElse(options.timeout());
+        RunBlock request = compiledBlock.main() ? RunBlock.main(compiledBlock.className())
+                : RunBlock.method(compiledBlock.className(), compiledBlock.method());
         String bindings = compiled.bindingsClass(block);
+        return onWorker(block, bindings, bindings,
+                (worker, timeout) -> new Outcomes(block, compiled, page).judge(worker.run(request, timeout)));
+    }
+
+    /** A sql block runs on the page's database, or an isolated one on a fresh database of its own. */
+    private BlockResult sql(Block block) {
+        SqlBlock sql = SqlBlock.of(block);
+        Optional<BlockResult> unsupported = sql.unsupported();
+        if (unsupported.isPresent() || block.attributes().noRun()) {
+            return unsupported.orElseGet(() -> BlockResult.passed(block, List.of(), "", 0));
+        }
+        String bindings = compiled.pageBindingsClass(page);
+        String database = block.attributes().isolated() ? bindings + "@" + block.fenceLine() : bindings;
+        return onWorker(block, bindings, database,
+                (worker, timeout) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
+                        block.expectedOutput().isPresent()), timeout)));
+    }
+
+    /**
+     * Runs a block on a worker with the block's database open and judges the outcome; the failures of
+     * the worker itself become the block's verdict.
+     *
+     * @param bindings the class whose fields hold the database's bindings in the worker
+     * @param database names the database: a page's session and each isolated block have their own
+     */
+    private BlockResult onWorker(Block block, String bindings, String database, WorkerCall call) {
+        Duration timeout = block.attributes().timeout().or(() -> page.options().timeout()).orElse(options.timeout());
         Worker worker = null;
         try {
             worker = workers.get(block.attributes().isolated());
-            openDatabase(worker, bindings);
+            openDatabase(worker, bindings, database);
         } catch (DatabaseUnavailableException e) {
             return BlockResult.failed(block, Reason.DATABASE, "no database for this block: " + e.getMessage(),
                     List.of(), "", 0);
@@ -139,11 +168,8 @@ final class PageRun {
             return BlockResult.failed(block, Reason.DATABASE, "could not prepare the worker JVM: " + e.getMessage(),
                     List.of(), "", 0);
         }
-        RunBlock request = compiledBlock.main() ? RunBlock.main(compiledBlock.className())
-                : RunBlock.method(compiledBlock.className(), compiledBlock.method());
-        BlockOutcome outcome;
         try {
-            outcome = worker.run(request, timeout);
+            return call.call(worker, timeout);
         } catch (WorkerTimeoutException e) {
             workers.discard(worker);
             String message = "did not finish within " + timeout.toMillis() + " ms";
@@ -159,23 +185,27 @@ final class PageRun {
             workers.discard(worker);
             return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(), "", 0);
         }
-        return new Outcomes(block, compiled, page).judge(outcome);
     }
 
-    private void openDatabase(Worker worker, String bindings) throws DatabaseUnavailableException,
+    /** One request to a worker, judged. */
+    private interface WorkerCall {
+        BlockResult call(Worker worker, Duration timeout) throws WorkerDiedException, WorkerTimeoutException;
+    }
+
+    private void openDatabase(Worker worker, String bindings, String name) throws DatabaseUnavailableException,
             WorkerDiedException, WorkerTimeoutException {
         List<String> open = opened.computeIfAbsent(worker, w -> new ArrayList<>());
-        if (open.contains(bindings)) {
+        if (open.contains(name)) {
             return;
         }
-        Database database = databases.get(bindings);
+        Database database = databases.get(name);
         if (database == null) {
             database = server.createDatabase();
-            databases.put(bindings, database);
+            databases.put(name, database);
         }
         worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
                 database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl()));
-        open.add(bindings);
+        open.add(name);
     }
 
     private void closeDatabases() {

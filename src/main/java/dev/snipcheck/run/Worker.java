@@ -129,6 +129,22 @@ final class Worker implements AutoCloseable {
         throw new IllegalStateException("the worker answered " + block + " with " + reply);
     }
 
+    /**
+     * Runs a sql block's statements and returns their last result or their error.
+     *
+     * @throws WorkerTimeoutException when they did not finish within {@code timeout}; the worker was killed
+     * @throws WorkerDiedException    when the worker JVM ended meanwhile
+     * @throws IllegalStateException  when the worker has no database open for the block
+     */
+    SqlOutcome runSql(RunSql sql, Duration timeout) throws WorkerDiedException, WorkerTimeoutException {
+        Object reply = exchange(sql, timeout, "while the sql block ran");
+        if (reply instanceof SqlOutcome outcome) {
+            return outcome;
+        }
+        acknowledge(reply);
+        throw new IllegalStateException("the worker answered " + sql + " with " + reply);
+    }
+
     /** Disposes of the pools the worker opened. */
     void closeDatabase() throws WorkerDiedException, WorkerTimeoutException {
         acknowledge(exchange(new CloseDatabase(), REQUEST_TIMEOUT, "while it closed the databases"));

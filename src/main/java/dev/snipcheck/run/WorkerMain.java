@@ -76,6 +76,8 @@ final class WorkerMain {
                 reply = open(open);
             } else if (request instanceof RunBlock block) {
                 reply = run(block);
+            } else if (request instanceof RunSql sql) {
+                reply = runSql(sql);
             } else if (request instanceof CloseDatabase) {
                 reply = close();
             } else {
@@ -142,6 +144,14 @@ final class WorkerMain {
                 thrown[0] == null ? null : Thrown.of(withoutWorkerFrames(thrown[0])), millis[0]);
     }
 
+    private Object runSql(RunSql sql) {
+        ConnectionPool pool = pools.get(sql.bindingsClass());
+        if (pool == null) {
+            return new Ack("no database is open for " + sql.bindingsClass());
+        }
+        return new SqlRunner(pool).run(sql.statements(), sql.describe());
+    }
+
     /**
      * Cuts the frames below the snippet's method (reflection, this class, Thread.run) from the
      * throwable and its causes, so stack traces show only what the block called.
@@ -180,6 +190,7 @@ final class WorkerMain {
                                     .database(open.database())
                                     .username(open.user())
                                     .password(open.password())
+                                    .codecRegistrar(ServerText.REGISTRAR)
                                     .build()))
                     .initialSize(0)
                     .maxSize(10)
