@@ -3,12 +3,14 @@ package dev.snipcheck.junit;
 import dev.snipcheck.markdown.DocFinder;
 import dev.snipcheck.markdown.MarkdownReader;
 import dev.snipcheck.markdown.Page;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DirectorySelector;
 import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 
@@ -25,7 +27,8 @@ import java.util.TreeMap;
 
 /**
  * Turns selectors into pages and blocks: a file or directory selects whole pages (a file with a position selects the
- * block whose fence is on that line), a unique id one page or one block. Input that cannot be used becomes a failing
+ * block whose fence is on that line), a unique id one page or one block; a request without selectors selects the
+ * pages of {@code snipcheck.paths}. Other selectors (classes, packages) are not the engine's. Input that cannot be used becomes a failing
  * {@link ProblemDescriptor}, never an exception.
  */
 final class Discovery {
@@ -43,17 +46,23 @@ final class Discovery {
         this.engineId = engineId;
     }
 
-    SnipcheckEngineDescriptor resolve(EngineDiscoveryRequest request) {
+    EngineDescriptor resolve(EngineDiscoveryRequest request) {
         List<FileSelector> files = request.getSelectorsByType(FileSelector.class);
         List<DirectorySelector> directories = request.getSelectorsByType(DirectorySelector.class);
         List<UniqueId> ids = request.getSelectorsByType(UniqueIdSelector.class).stream()
                 .map(UniqueIdSelector::getUniqueId)
                 .filter(id -> id.hasPrefix(engineId))
                 .toList();
-        boolean byPaths = files.isEmpty() && directories.isEmpty() && ids.isEmpty() && !settings.paths().isEmpty();
-        SnipcheckEngineDescriptor root = new SnipcheckEngineDescriptor(engineId, byPaths);
+        // A request without any selector comes from a @Suite that names none: the paths are its selection. Build
+        // tools select test classes at the root, where the paths must not run every time one class is tested.
+        boolean byPaths = request.getSelectorsByType(DiscoverySelector.class).isEmpty();
+        EngineDescriptor root = new EngineDescriptor(engineId, "snipcheck");
         for (String problem : settings.problems()) {
             problem("setting " + problem.substring(0, problem.indexOf(' ')), problem, null);
+        }
+        if (byPaths && settings.paths().isEmpty() && engineId.getSegments().size() > 1) {
+            problem("no pages", "the suite selects no Markdown pages: name them with @SelectDirectories or"
+                    + " @SelectFile, or with the configuration parameter " + EngineSettings.PATHS, null);
         }
         if (byPaths) {
             for (String path : settings.paths()) {

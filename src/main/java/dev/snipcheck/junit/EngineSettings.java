@@ -14,7 +14,7 @@ import java.util.Optional;
  * Surefire's {@code configurationParameters}, {@code @ConfigurationParameter} on a suite, or system properties.
  *
  * @param paths       {@code snipcheck.paths}: comma-separated Markdown files and directories, relative to the working
- *                    directory; used when no file, directory or unique-id selector names pages
+ *                    directory; the selection of a request without selectors (a {@code @Suite} naming none)
  * @param timeout     {@code snipcheck.timeout}: the time limit of a block that sets none (default 30s)
  * @param postgresUrl {@code snipcheck.postgres.url}: a running PostgreSQL server; else an embedded one is started
  * @param problems    settings that could not be read, one message each

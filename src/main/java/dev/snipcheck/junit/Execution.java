@@ -27,14 +27,14 @@ import java.util.Map;
  */
 final class Execution {
 
-    private final SnipcheckEngineDescriptor engine;
+    private final TestDescriptor engine;
     private final EngineExecutionListener listener;
     private final EngineSettings settings;
     /** The page each selected page descriptor runs as: cut after its last selected block. */
     private final Map<Page, PageDescriptor> running = new IdentityHashMap<>();
     private final List<PageDescriptor> reported = new ArrayList<>();
 
-    Execution(SnipcheckEngineDescriptor engine, EngineExecutionListener listener, EngineSettings settings) {
+    Execution(TestDescriptor engine, EngineExecutionListener listener, EngineSettings settings) {
         this.engine = engine;
         this.listener = listener;
         this.settings = settings;

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The JUnit Platform engine {@code snipcheck}: every Markdown page is a container and every {@code java} or
  * {@code sql} block in it a test, at the line of its opening fence. Selects pages with file, directory and unique-id
- * selectors, or, when none is given, with the configuration parameter {@code snipcheck.paths}.
+ * selectors, or, in a request without selectors (a {@code @Suite} that names none), with the configuration parameter
+ * {@code snipcheck.paths}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SnipcheckTestEngine implements TestEngine {
@@ -44,7 +45,7 @@ public final class SnipcheckTestEngine implements TestEngine {
     @Override
     public void execute(ExecutionRequest request) {
         // read again: a launcher listener may have set a system property since discovery
-        new Execution((SnipcheckEngineDescriptor) request.getRootTestDescriptor(), request.getEngineExecutionListener(),
+        new Execution(request.getRootTestDescriptor(), request.getEngineExecutionListener(),
                 EngineSettings.read(request.getConfigurationParameters())).run();
     }
 }

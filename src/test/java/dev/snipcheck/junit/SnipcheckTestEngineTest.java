@@ -17,7 +17,6 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -54,7 +53,7 @@ class SnipcheckTestEngineTest {
     }
 
     @Test
-    void aDirectoryHoldsEveryPageBelowItAndClassSelectorsAreNotMine() {
+    void aDirectoryHoldsEveryPageBelowItAndClassSelectorsAreNotTheEngines() {
         TestDescriptor engine = discover(Map.of(), selectDirectory("src/test/resources/engine"),
                 selectClass(SnipcheckTestEngineTest.class));
 
@@ -62,17 +61,25 @@ class SnipcheckTestEngineTest {
                         "src/test/resources/engine/more/notes.markdown", SESSION),
                 engine.getChildren().stream().map(TestDescriptor::getDisplayName).toList());
         assertEquals(6, engine.getDescendants().stream().filter(TestDescriptor::isTest).count());
-        assertTrue(engine.getSource().isEmpty(), "a @Suite class is the source of selected pages");
     }
 
     @Test
-    void theSnipcheckPathsParameterSelectsPagesWhenNoSelectorDoesAndGivesMavenAClassSource() {
-        TestDescriptor engine = discover(Map.of(EngineSettings.PATHS, "src/test/resources/engine/more , " + SESSION),
-                selectClass(SnipcheckTestEngineTest.class));
+    void aRequestWithoutSelectorsTakesThePagesOfTheSnipcheckPathsParameter() {
+        Map<String, String> paths = Map.of(EngineSettings.PATHS, "src/test/resources/engine/more , " + SESSION);
 
-        assertEquals(3, engine.getChildren().size());
-        assertEquals(ClassSource.from(SnipcheckTestEngine.class), engine.getSource().orElseThrow());
-        assertEquals(0, discover(Map.of(), selectClass(SnipcheckTestEngineTest.class)).getChildren().size());
+        assertEquals(3, discover(paths).getChildren().size());
+        assertEquals(0, discover(paths, selectClass(SnipcheckTestEngineTest.class)).getChildren().size(),
+                "a build tool selecting a test class must not run the docs every time");
+    }
+
+    @Test
+    void aSuiteWithoutPagesFailsInsteadOfCheckingNothing() {
+        TestDescriptor engine = new SnipcheckTestEngine().discover(LauncherDiscoveryRequestBuilder.request().build(),
+                UniqueId.parse("[engine:junit-platform-suite]/[suite:com.example.DocsTest]/[engine:snipcheck]"));
+
+        assertEquals(List.of("the suite selects no Markdown pages: name them with @SelectDirectories or @SelectFile,"
+                        + " or with the configuration parameter snipcheck.paths"),
+                engine.getChildren().stream().map(p -> ((ProblemDescriptor) p).message()).toList());
     }
 
     @Test
@@ -116,7 +123,7 @@ class SnipcheckTestEngineTest {
     @Test
     void inputThatCannotBeUsedFailsATestInsteadOfCheckingNothing() {
         EngineExecutionResults results = execute(Map.of(EngineSettings.PATHS, "no-such-docs",
-                EngineSettings.TIMEOUT, "soon"), selectClass(SnipcheckTestEngineTest.class));
+                EngineSettings.TIMEOUT, "soon"));
 
         assertEquals(List.of("no-such-docs: snipcheck.paths names 'no-such-docs', but there is no such file or"
                         + " directory in " + Path.of("").toAbsolutePath(),
