@@ -226,10 +226,7 @@ public final class Main {
 
     /** True when some block would actually run or compile; pages that are skipped or malformed need no server. */
     static boolean needsDatabase(List<Page> pages) {
-        return pages.stream()
-                .filter(page -> page.options().skip().isEmpty() && page.problems().isEmpty())
-                .flatMap(page -> page.blocks().stream())
-                .anyMatch(block -> block.isChecked() && !block.attributes().ignore() && block.problems().isEmpty());
+        return Verifier.needsDatabase(pages);
     }
 
     private static PrintWriter openReport(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.snipcheck.report;
 
+import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.rules.Rule;
 import dev.snipcheck.run.BlockResult;
@@ -10,6 +11,7 @@ import dev.snipcheck.run.RunResult;
 import dev.snipcheck.run.Verdict;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,18 @@ public final class TextReport {
         }
         println(out, summary(result));
         out.flush();
+    }
+
+    /**
+     * One failed block as {@link #write} prints it: each finding compiler-style with its Markdown line and a caret,
+     * the hints, then what the block printed. For front ends that report block by block, like the JUnit engine.
+     */
+    public String failure(Page page, BlockResult block) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        writeFailure(page.displayPath(), block, new SourceLines(page.file()), out);
+        out.flush();
+        return text.toString().stripTrailing();
     }
 
     private void writePage(PageResult page, PrintWriter out) {

@@ -116,6 +116,14 @@ public final class Verifier implements AutoCloseable {
         return thread;
     }
 
+    /** True when some block would compile or run; pages that are skipped or malformed need no server. */
+    public static boolean needsDatabase(List<Page> pages) {
+        return pages.stream()
+                .filter(page -> page.options().skip().isEmpty() && page.problems().isEmpty())
+                .flatMap(page -> page.blocks().stream())
+                .anyMatch(block -> block.isChecked() && !block.attributes().ignore() && block.problems().isEmpty());
+    }
+
     private static Mode mode(Page page) {
         return page.options().mode().orElseGet(() -> ModeInference.infer(page));
     }

@@ -1,0 +1,44 @@
+package dev.snipcheck.junit;
+
+import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.Page;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+
+/** One checked block: a test at the line of its opening fence. */
+final class BlockDescriptor extends AbstractTestDescriptor {
+
+    static final String SEGMENT = "block";
+
+    private final Page page;
+    private final Block block;
+
+    BlockDescriptor(UniqueId page, Page markdown, Block block) {
+        super(page.append(SEGMENT, Integer.toString(block.fenceLine())), displayName(block),
+                FileSource.from(markdown.file().toFile(), FilePosition.from(block.fenceLine())));
+        this.page = markdown;
+        this.block = block;
+    }
+
+    /** E.g. {@code line 44: java no_run}, and {@code (hidden)} for a block readers never see. */
+    private static String displayName(Block block) {
+        return "line " + block.fenceLine() + ": " + block.infoString().strip() + (block.hidden() ? " (hidden)" : "");
+    }
+
+    /** Build tools print this name: {@code docs/pool.md:44} is where to look. */
+    @Override
+    public String getLegacyReportingName() {
+        return page.displayPath() + ":" + block.fenceLine();
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    Block block() {
+        return block;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.snipcheck.junit;
+
+import dev.snipcheck.markdown.DocFinder;
+import dev.snipcheck.markdown.MarkdownReader;
+import dev.snipcheck.markdown.Page;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DirectorySelector;
+import org.junit.platform.engine.discovery.FileSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns selectors into pages and blocks: a file or directory selects whole pages (a file with a position selects the
+ * block whose fence is on that line), a unique id one page or one block; a request without selectors selects the
+ * pages of {@code snipcheck.paths}. Other selectors (classes, packages) are not the engine's. Input that cannot be used becomes a failing
+ * {@link ProblemDescriptor}, never an exception.
+ */
+final class Discovery {
+
+    private final UniqueId engineId;
+    private final EngineSettings settings;
+    private final Path workingDirectory;
+    /** By display path, so that pages run and report in the same order every time. */
+    private final Map<String, PageDescriptor> pages = new TreeMap<>();
+    private final Map<String, ProblemDescriptor> problems = new TreeMap<>();
+
+    Discovery(UniqueId engineId, EngineSettings settings, Path workingDirectory) {
+        this.settings = settings;
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.engineId = engineId;
+    }
+
+    EngineDescriptor resolve(EngineDiscoveryRequest request) {
+        List<FileSelector> files = request.getSelectorsByType(FileSelector.class);
+        List<DirectorySelector> directories = request.getSelectorsByType(DirectorySelector.class);
+        List<UniqueId> ids = request.getSelectorsByType(UniqueIdSelector.class).stream()
+                .map(UniqueIdSelector::getUniqueId)
+                .filter(id -> id.hasPrefix(engineId))
+                .toList();
+        // A request without any selector comes from a @Suite that names none: the paths are its selection. Build
+        // tools select test classes at the root, where the paths must not run every time one class is tested.
+        boolean byPaths = request.getSelectorsByType(DiscoverySelector.class).isEmpty();
+        EngineDescriptor root = new EngineDescriptor(engineId, "snipcheck");
+        for (String problem : settings.problems()) {
+            problem("setting " + problem.substring(0, problem.indexOf(' ')), problem, null);
+        }
+        if (byPaths && settings.paths().isEmpty() && engineId.getSegments().size() > 1) {
+            problem("no pages", "the suite selects no Markdown pages: name them with @SelectDirectories or"
+                    + " @SelectFile, or with the configuration parameter " + EngineSettings.PATHS, null);
+        }
+        if (byPaths) {
+            for (String path : settings.paths()) {
+                selectPath(path, EngineSettings.PATHS + " names ");
+            }
+        }
+        for (FileSelector file : files) {
+            if (isMarkdown(file.getRawPath())) {
+                Optional<PageDescriptor> page = page(file.getRawPath());
+                page.ifPresent(p -> file.getPosition().ifPresentOrElse(
+                        position -> selectLine(p, position.getLine()), p::selectAll));
+            }
+        }
+        for (DirectorySelector directory : directories) {
+            selectPath(directory.getRawPath(), "a directory selector names ");
+        }
+        for (UniqueId id : ids) {
+            select(id);
+        }
+        for (PageDescriptor page : pages.values()) {
+            page.addSelected();
+            root.addChild(page);
+        }
+        problems.values().forEach(root::addChild);
+        return root;
+    }
+
+    private void selectPath(String path, String origin) {
+        Path resolved = resolve(path);
+        if (resolved == null || !Files.exists(resolved)) {
+            problem(path, origin + "'" + path + "', but there is no such file or directory in " + workingDirectory,
+                    null);
+            return;
+        }
+        try {
+            for (Path file : DocFinder.find(List.of(resolved))) {
+                page(file).ifPresent(PageDescriptor::selectAll);
+            }
+        } catch (IOException e) {
+            problem(path, "cannot read " + path + ": " + e, FileSource.from(resolved.toFile()));
+        }
+    }
+
+    /** {@code [page:docs/pool.md]} selects the page, {@code [page:docs/pool.md]/[block:44]} its block at line 44. */
+    private void select(UniqueId id) {
+        List<UniqueId.Segment> segments = id.getSegments().subList(engineId.getSegments().size(),
+                id.getSegments().size());
+        if (segments.isEmpty() || !segments.get(0).getType().equals(PageDescriptor.SEGMENT)) {
+            return;
+        }
+        String path = segments.get(0).getValue();
+        Path file = resolve(path);
+        if (file == null || !Files.isRegularFile(file)) {
+            problem(path, "the unique id " + id + " names " + path + ", but there is no such file in "
+                    + workingDirectory, null);
+            return;
+        }
+        Optional<PageDescriptor> page = page(file);
+        if (page.isEmpty()) {
+            return;
+        }
+        if (segments.size() == 1) {
+            page.get().selectAll();
+        } else if (segments.get(1).getType().equals(BlockDescriptor.SEGMENT) && segments.get(1).getValue().matches("\\d+")) {
+            selectLine(page.get(), Integer.parseInt(segments.get(1).getValue()));
+        }
+    }
+
+    private void selectLine(PageDescriptor page, int line) {
+        if (!page.selectAt(line)) {
+            Path file = page.page().file();
+            problem(page.page().displayPath() + ":" + line, page.page().displayPath() + ":" + line
+                    + ": no java or sql block starts at this line", FileSource.from(file.toFile(), FilePosition.from(line)));
+        }
+    }
+
+    private Optional<PageDescriptor> page(String path) {
+        Path file = resolve(path);
+        if (file == null || !Files.isRegularFile(file)) {
+            problem(path, "a file selector names " + path + ", but there is no such file in " + workingDirectory, null);
+            return Optional.empty();
+        }
+        return page(file);
+    }
+
+    private Optional<PageDescriptor> page(Path file) {
+        String display = display(file);
+        PageDescriptor known = pages.get(display);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        try {
+            Page page = new MarkdownReader().read(file, display);
+            PageDescriptor descriptor = new PageDescriptor(engineId, page);
+            pages.put(display, descriptor);
+            return Optional.of(descriptor);
+        } catch (IOException | RuntimeException e) {
+            problem(display, "cannot read " + display + ": " + e, FileSource.from(file.toFile()));
+            return Optional.empty();
+        }
+    }
+
+    private void problem(String subject, String message, TestSource source) {
+        problems.putIfAbsent(subject, new ProblemDescriptor(engineId, subject, message, source));
+    }
+
+    /** The absolute path, or null when the text is no path on this platform. */
+    private Path resolve(String path) {
+        try {
+            return workingDirectory.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Relative to the working directory when inside it, with forward slashes on every platform. */
+    private String display(Path file) {
+        Path shown = file.startsWith(workingDirectory) ? workingDirectory.relativize(file) : file;
+        return shown.toString().replace(File.separatorChar, '/');
+    }
+
+    private static boolean isMarkdown(String path) {
+        return path.endsWith(".md") || path.endsWith(".markdown");
+    }
+}

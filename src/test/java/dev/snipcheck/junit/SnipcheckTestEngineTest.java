@@ -1,0 +1,152 @@
+package dev.snipcheck.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import dev.snipcheck.TestPostgres;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** The engine as a build tool or IDE drives it: pages and blocks found by selectors, verdicts as JUnit results. */
+class SnipcheckTestEngineTest {
+
+    private static final String SESSION = "src/test/resources/engine/session.md";
+    /** JUnit encodes the slashes of a segment's value, since a slash separates segments. */
+    private static final String SESSION_ID = "[engine:snipcheck]/[page:src%2Ftest%2Fresources%2Fengine%2Fsession.md]";
+
+    @Test
+    void aPageIsAContainerOfItsCheckedBlocksEachAtItsFenceLine() {
+        TestDescriptor engine = discover(Map.of(), selectFile(SESSION));
+
+        assertEquals(1, engine.getChildren().size());
+        TestDescriptor page = engine.getChildren().iterator().next();
+        assertEquals(SESSION_ID, page.getUniqueId().toString());
+        assertTrue(page.isContainer());
+        assertEquals(SESSION, page.getDisplayName());
+        assertEquals(List.of(SESSION_ID + "/[block:3]", SESSION_ID + "/[block:7]", SESSION_ID + "/[block:12]",
+                        SESSION_ID + "/[block:17]", SESSION_ID + "/[block:21]"),
+                page.getChildren().stream().map(b -> b.getUniqueId().toString()).toList());
+        TestDescriptor failing = page.getChildren().stream().skip(2).findFirst().orElseThrow();
+        assertTrue(failing.isTest());
+        assertEquals("line 12: java", failing.getDisplayName());
+        assertEquals(SESSION + ":12", failing.getLegacyReportingName());
+        FileSource source = (FileSource) failing.getSource().orElseThrow();
+        assertEquals(Path.of(SESSION).toAbsolutePath().toFile(), source.getFile());
+        assertEquals(FilePosition.from(12), source.getPosition().orElseThrow());
+    }
+
+    @Test
+    void aDirectoryHoldsEveryPageBelowItAndClassSelectorsAreNotTheEngines() {
+        TestDescriptor engine = discover(Map.of(), selectDirectory("src/test/resources/engine"),
+                selectClass(SnipcheckTestEngineTest.class));
+
+        assertEquals(List.of("src/test/resources/engine/more/classpath.md",
+                        "src/test/resources/engine/more/notes.markdown", SESSION),
+                engine.getChildren().stream().map(TestDescriptor::getDisplayName).toList());
+        assertEquals(6, engine.getDescendants().stream().filter(TestDescriptor::isTest).count());
+    }
+
+    @Test
+    void aRequestWithoutSelectorsTakesThePagesOfTheSnipcheckPathsParameter() {
+        Map<String, String> paths = Map.of(EngineSettings.PATHS, "src/test/resources/engine/more , " + SESSION);
+
+        assertEquals(3, discover(paths).getChildren().size());
+        assertEquals(0, discover(paths, selectClass(SnipcheckTestEngineTest.class)).getChildren().size(),
+                "a build tool selecting a test class must not run the docs every time");
+    }
+
+    @Test
+    void aSuiteWithoutPagesFailsInsteadOfCheckingNothing() {
+        TestDescriptor engine = new SnipcheckTestEngine().discover(LauncherDiscoveryRequestBuilder.request().build(),
+                UniqueId.parse("[engine:junit-platform-suite]/[suite:com.example.DocsTest]/[engine:snipcheck]"));
+
+        assertEquals(List.of("the suite selects no Markdown pages: name them with @SelectDirectories or @SelectFile,"
+                        + " or with the configuration parameter snipcheck.paths"),
+                engine.getChildren().stream().map(p -> ((ProblemDescriptor) p).message()).toList());
+    }
+
+    @Test
+    void verdictsBecomeJUnitResultsWithTheReportOfTheFailedBlock() {
+        EngineExecutionResults results = execute(Map.of(), selectFile(SESSION));
+
+        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1).skipped(2));
+        Event failed = results.testEvents().failed().list().get(0);
+        assertEquals(SESSION_ID + "/[block:12]", failed.getTestDescriptor().getUniqueId().toString());
+        Throwable failure = failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertTrue(failure instanceof AssertionError, failure.toString());
+        assertEquals(SESSION + ":14:1: error[exception]: threw java.lang.IllegalStateException: broken on purpose\n"
+                        + " 14 | throw new IllegalStateException(\"broken on purpose\");\n"
+                        + "    | ^",
+                String.join("\n", failure.getMessage().lines().limit(3).toList()));
+        assertTrue(failure.getMessage().contains("about to fail"), "the block's output:\n" + failure.getMessage());
+        assertEquals(Map.of(SESSION_ID + "/[block:17]", "not run: an earlier block of this page failed (line 12)",
+                        SESSION_ID + "/[block:21]", "marked `ignore`"),
+                results.testEvents().skipped().stream().collect(Collectors.toMap(
+                        e -> e.getTestDescriptor().getUniqueId().toString(), e -> e.getPayload(String.class).orElseThrow())));
+    }
+
+    @Test
+    void oneBlockRunsAloneByItsUniqueIdAfterTheSessionBlocksBeforeIt() {
+        EngineExecutionResults results = execute(Map.of(), selectUniqueId(SESSION_ID + "/[block:7]"));
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0).skipped(0));
+        assertEquals(SESSION_ID + "/[block:7]",
+                results.testEvents().succeeded().list().get(0).getTestDescriptor().getUniqueId().toString());
+    }
+
+    @Test
+    void onePageRunsAloneByItsUniqueIdAndItsBlocksSeeTheTestClassPath() {
+        String page = "[engine:snipcheck]/[page:src%2Ftest%2Fresources%2Fengine%2Fmore%2Fclasspath.md]";
+        EngineExecutionResults results = execute(Map.of(), selectUniqueId(page));
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
+        results.containerEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    @Test
+    void inputThatCannotBeUsedFailsATestInsteadOfCheckingNothing() {
+        EngineExecutionResults results = execute(Map.of(EngineSettings.PATHS, "no-such-docs",
+                EngineSettings.TIMEOUT, "soon"));
+
+        assertEquals(List.of("no-such-docs: snipcheck.paths names 'no-such-docs', but there is no such file or"
+                        + " directory in " + Path.of("").toAbsolutePath(),
+                        "setting snipcheck.timeout: snipcheck.timeout is 'soon', not a duration; write a positive"
+                        + " duration such as `10s`, `500ms`, `2m` or `1m30s`"),
+                results.testEvents().failed().stream().map(e -> e.getTestDescriptor().getDisplayName() + ": "
+                        + e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
+                        .toList());
+        assertEquals(0, execute(Map.of(), selectUniqueId(SESSION_ID + "/[block:8]")).testEvents().succeeded().count());
+    }
+
+    private static TestDescriptor discover(Map<String, String> parameters, DiscoverySelector... selectors) {
+        return new SnipcheckTestEngine().discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .configurationParameters(parameters)
+                .build(), UniqueId.forEngine("snipcheck"));
+    }
+
+    private static EngineExecutionResults execute(Map<String, String> parameters, DiscoverySelector... selectors) {
+        return EngineTestKit.engine("snipcheck")
+                .configurationParameter(EngineSettings.POSTGRES_URL, TestPostgres.url())
+                .configurationParameters(parameters)
+                .selectors(selectors)
+                .execute();
+    }
+}
