@@ -59,20 +59,27 @@ final class SqlRunner {
 
     /**
      * One statement's result. R2DBC describes columns only with rows, so a query without rows runs
-     * again, joined to one row, for the header psql would show; never inside a transaction, which a
-     * failing second run would abort.
+     * again, joined to one row, for the header psql would show; inside a transaction, behind a
+     * savepoint, so that a second run that fails does not abort the block's transaction.
      */
     private static Mono<Collected> execute(Connection connection, String statement, boolean describe) {
         return collect(connection, statement).flatMap(collected -> {
             if (!describe || !collected.columns.isEmpty() || !collected.rows.isEmpty()
-                    || !connection.isAutoCommit() || !CommandTag.isQuery(statement)) {
+                    || !CommandTag.isQuery(statement)) {
                 return Mono.just(collected);
             }
             String described = "select snipcheck_described.* from (values (1)) snipcheck_one (n) left join lateral ("
                     + statement + "\n) snipcheck_described on true";
-            return collect(connection, described)
-                    .map(again -> collected.withColumns(again.columns))
-                    .onErrorReturn(collected);
+            Mono<Collected> again = collect(connection, described).map(d -> collected.withColumns(d.columns));
+            if (connection.isAutoCommit()) {
+                return again.onErrorReturn(collected);
+            }
+            return collect(connection, "savepoint snipcheck_describe")
+                    .then(again)
+                    .flatMap(done -> collect(connection, "release savepoint snipcheck_describe").thenReturn(done))
+                    .onErrorResume(e -> collect(connection, "rollback to savepoint snipcheck_describe")
+                            .then(collect(connection, "release savepoint snipcheck_describe"))
+                            .thenReturn(collected));
         });
     }
 
