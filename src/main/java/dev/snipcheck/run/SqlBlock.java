@@ -98,7 +98,8 @@ final class SqlBlock {
             return CommandTag.of(lastStatement, outcome.updated()) + "\n";
         }
         return PsqlTable.render(outcome.columns().stream().map(SqlOutcome.Column::name).toList(),
-                outcome.columns().stream().map(c -> PsqlTable.rightAligned(c.type())).toList(), outcome.rows());
+                outcome.columns().stream().map(c -> PsqlTable.rightAligned(c.type())).toList(), outcome.rows(),
+                outcome.rowCount());
     }
 
     /** The error as psql words it: {@code ERROR:  message (SQLSTATE 42P01)}, then DETAIL and HINT lines. */

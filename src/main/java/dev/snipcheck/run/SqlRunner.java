@@ -54,7 +54,8 @@ final class SqlRunner {
             error = error(current[0], e);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new SqlOutcome(List.copyOf(last.columns), List.copyOf(last.rows), last.updated, error, millis);
+        return new SqlOutcome(List.copyOf(last.columns), List.copyOf(last.rows), last.rowCount, last.updated,
+                error, millis);
     }
 
     /**
@@ -117,6 +118,7 @@ final class SqlRunner {
 
         private List<SqlOutcome.Column> columns = new ArrayList<>();
         private List<List<String>> rows = new ArrayList<>();
+        private long rowCount;
         private Long updated;
 
         Mono<Void> add(Result.Segment segment) {
@@ -138,6 +140,10 @@ final class SqlRunner {
                     Object type = column.getNativeTypeMetadata();
                     columns.add(new SqlOutcome.Column(column.getName(), type instanceof Integer oid ? oid : 0));
                 }
+            }
+            rowCount++;
+            if (rows.size() == SqlOutcome.ROW_LIMIT) {
+                return;
             }
             List<String> values = new ArrayList<>();
             for (int i = 0; i < metadata.size(); i++) {
@@ -164,6 +170,7 @@ final class SqlRunner {
         void replaceBy(Collected other) {
             columns = other.columns;
             rows = other.rows;
+            rowCount = other.rowCount;
             updated = other.updated;
         }
     }
