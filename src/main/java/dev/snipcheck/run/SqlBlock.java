@@ -29,8 +29,16 @@ final class SqlBlock {
         return statements.stream().map(SqlStatement::text).toList();
     }
 
-    /** The verdict on a block that holds what only psql can run: meta-commands and COPY through the client. */
+    /**
+     * The verdict on a block that cannot run: one marked {@code compile_fail}, or one holding what
+     * only psql can run, meta-commands and COPY through the client.
+     */
     Optional<BlockResult> unsupported() {
+        if (block.attributes().compileFail()) {
+            String message = "`compile_fail` is for java blocks";
+            return Optional.of(BlockResult.failed(block, Reason.SYNTAX, message, List.of(Finding.at(block.fence(),
+                    message, "a sql block that must raise an error is marked `fails` or `fails=\"text\"`")), "", 0));
+        }
         for (SqlStatement statement : statements) {
             if (statement.metaCommand()) {
                 String command = statement.text().split("\\s+")[0];
@@ -90,7 +98,8 @@ final class SqlBlock {
             return CommandTag.of(lastStatement, outcome.updated()) + "\n";
         }
         return PsqlTable.render(outcome.columns().stream().map(SqlOutcome.Column::name).toList(),
-                outcome.columns().stream().map(c -> PsqlTable.rightAligned(c.type())).toList(), outcome.rows());
+                outcome.columns().stream().map(c -> PsqlTable.rightAligned(c.type())).toList(), outcome.rows(),
+                outcome.rowCount());
     }
 
     /** The error as psql words it: {@code ERROR:  message (SQLSTATE 42P01)}, then DETAIL and HINT lines. */

@@ -7,13 +7,18 @@ import java.util.List;
  * How a sql block ran in the worker: the last statement's result, or the error that stopped it.
  *
  * @param columns  the last statement's columns; empty when it returned no rows and no row description
- * @param rows     the last statement's rows, each value as the server's text, null for SQL NULL
+ * @param rows     the last statement's rows, each value as the server's text, null for SQL NULL; the first
+ *                 {@link #ROW_LIMIT} only
+ * @param rowCount how many rows the last statement returned
  * @param updated  the row count of the last statement's command tag; null when it has none
  * @param error    the error that stopped the block; null when every statement ran
  * @param millis   how long the statements ran
  */
-record SqlOutcome(List<Column> columns, List<List<String>> rows, Long updated, SqlError error, long millis)
-        implements Serializable {
+record SqlOutcome(List<Column> columns, List<List<String>> rows, long rowCount, Long updated, SqlError error,
+                  long millis) implements Serializable {
+
+    /** Rows kept of a result: a statement returning millions of rows must not fill the worker's heap. */
+    static final int ROW_LIMIT = 10_000;
 
     /**
      * A result column.

@@ -54,25 +54,33 @@ final class SqlRunner {
             error = error(current[0], e);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new SqlOutcome(List.copyOf(last.columns), List.copyOf(last.rows), last.updated, error, millis);
+        return new SqlOutcome(List.copyOf(last.columns), List.copyOf(last.rows), last.rowCount, last.updated,
+                error, millis);
     }
 
     /**
      * One statement's result. R2DBC describes columns only with rows, so a query without rows runs
-     * again, joined to one row, for the header psql would show; never inside a transaction, which a
-     * failing second run would abort.
+     * again, joined to one row, for the header psql would show; inside a transaction, behind a
+     * savepoint, so that a second run that fails does not abort the block's transaction.
      */
     private static Mono<Collected> execute(Connection connection, String statement, boolean describe) {
         return collect(connection, statement).flatMap(collected -> {
             if (!describe || !collected.columns.isEmpty() || !collected.rows.isEmpty()
-                    || !connection.isAutoCommit() || !CommandTag.isQuery(statement)) {
+                    || !CommandTag.isQuery(statement)) {
                 return Mono.just(collected);
             }
             String described = "select snipcheck_described.* from (values (1)) snipcheck_one (n) left join lateral ("
                     + statement + "\n) snipcheck_described on true";
-            return collect(connection, described)
-                    .map(again -> collected.withColumns(again.columns))
-                    .onErrorReturn(collected);
+            Mono<Collected> again = collect(connection, described).map(d -> collected.withColumns(d.columns));
+            if (connection.isAutoCommit()) {
+                return again.onErrorReturn(collected);
+            }
+            return collect(connection, "savepoint snipcheck_describe")
+                    .then(again)
+                    .flatMap(done -> collect(connection, "release savepoint snipcheck_describe").thenReturn(done))
+                    .onErrorResume(e -> collect(connection, "rollback to savepoint snipcheck_describe")
+                            .then(collect(connection, "release savepoint snipcheck_describe"))
+                            .thenReturn(collected));
         });
     }
 
@@ -110,6 +118,7 @@ final class SqlRunner {
 
         private List<SqlOutcome.Column> columns = new ArrayList<>();
         private List<List<String>> rows = new ArrayList<>();
+        private long rowCount;
         private Long updated;
 
         Mono<Void> add(Result.Segment segment) {
@@ -131,6 +140,10 @@ final class SqlRunner {
                     Object type = column.getNativeTypeMetadata();
                     columns.add(new SqlOutcome.Column(column.getName(), type instanceof Integer oid ? oid : 0));
                 }
+            }
+            rowCount++;
+            if (rows.size() == SqlOutcome.ROW_LIMIT) {
+                return;
             }
             List<String> values = new ArrayList<>();
             for (int i = 0; i < metadata.size(); i++) {
@@ -157,6 +170,7 @@ final class SqlRunner {
         void replaceBy(Collected other) {
             columns = other.columns;
             rows = other.rows;
+            rowCount = other.rowCount;
             updated = other.updated;
         }
     }

@@ -27,8 +27,10 @@ public final class PsqlTable {
      * @param headers      the column names
      * @param rightAligned per column, whether it is right-aligned
      * @param rows         the values as the server's text, null for NULL
+     * @param rowCount     the number of rows the footer counts: more than {@code rows} when only the first were kept
      */
-    public static String render(List<String> headers, List<Boolean> rightAligned, List<List<String>> rows) {
+    public static String render(List<String> headers, List<Boolean> rightAligned, List<List<String>> rows,
+                                long rowCount) {
         int columns = headers.size();
         List<List<Cell>> headerCells = new ArrayList<>();
         int[] widths = new int[columns];
@@ -55,7 +57,7 @@ public final class PsqlTable {
         for (List<List<Cell>> row : columns == 0 ? List.<List<List<Cell>>>of() : body) {
             writeRow(out, row, widths, rightAligned);
         }
-        out.append(rows.size() == 1 ? "(1 row)" : "(" + rows.size() + " rows)").append("\n\n");
+        out.append(rowCount == 1 ? "(1 row)" : "(" + rowCount + " rows)").append("\n\n");
         return out.toString();
     }
 
