@@ -49,10 +49,9 @@ final class ResultNotConsumedCheck implements StaticCheck {
                     Element element = analyzed.trees().getElement(path);
                     if (element != null && isResult(element.asType(), analyzed)
                             && !consumed(element, new TreePath(getCurrentPath(), lambda.getBody()), analyzed)) {
-                        found.add(new Misuse(Rule.RESULT_NOT_CONSUMED, analyzed.block(),
-                                analyzed.position(parameter), "the Result `" + parameter.getName()
-                                + "` is never consumed: its rows are not mapped and its update count is not read",
-                                HINT));
+                        found.add(new Misuse(Rule.RESULT_NOT_CONSUMED, analyzed.position(parameter),
+                                "the Result `" + parameter.getName() + "` is never consumed: its rows are not mapped "
+                                        + "and its update count is not read", HINT));
                     }
                 }
                 return super.visitLambdaExpression(lambda, unused);
@@ -66,10 +65,11 @@ final class ResultNotConsumedCheck implements StaticCheck {
                 boolean plainSubscribe = name.equals("subscribe") && call.getArguments().isEmpty();
                 ExpressionTree receiver = Callbacks.receiver(call);
                 if ((DISCARDING.contains(name) || dropped || plainSubscribe) && receiver != null) {
-                    TreePath receiverPath = new TreePath(new TreePath(getCurrentPath(), call.getMethodSelect()), receiver);
+                    TreePath select = new TreePath(getCurrentPath(), call.getMethodSelect());
+                    TreePath receiverPath = new TreePath(select, receiver);
                     if (elementType(analyzed.trees().getTypeMirror(receiverPath), analyzed)
                             .filter(t -> isResult(t, analyzed)).isPresent()) {
-                        found.add(new Misuse(Rule.RESULT_NOT_CONSUMED, analyzed.block(), Apis.nameOf(call, analyzed),
+                        found.add(new Misuse(Rule.RESULT_NOT_CONSUMED, Apis.nameOf(call, analyzed),
                                 "`" + name + "()` drops the R2DBC Results it receives without consuming them", HINT));
                     }
                 }
@@ -94,7 +94,8 @@ final class ResultNotConsumedCheck implements StaticCheck {
             if (next instanceof DeclaredType declared && declared.asElement().toString().equals(Apis.PUBLISHER)
                     && declared.getTypeArguments().size() == 1) {
                 TypeMirror argument = declared.getTypeArguments().get(0);
-                return Optional.ofNullable(argument instanceof WildcardType wildcard ? wildcard.getExtendsBound() : argument);
+                return Optional.ofNullable(argument instanceof WildcardType wildcard
+                        ? wildcard.getExtendsBound() : argument);
             }
             todo.addAll(analyzed.types().directSupertypes(next));
         }

@@ -44,7 +44,7 @@ final class UnjoinedSubscribeCheck implements StaticCheck {
                     TreePath receiver = new TreePath(new TreePath(callPath, select), select.getExpression());
                     boolean onPublisher = Apis.isPublisher(analyzed.trees().getTypeMirror(receiver), analyzed);
                     if (onPublisher && usesR2dbc(receiver, analyzed) && !waitedForLater(getCurrentPath(), analyzed)) {
-                        found.add(new Misuse(Rule.UNJOINED_SUBSCRIBE, analyzed.block(), Apis.nameOf(call, analyzed),
+                        found.add(new Misuse(Rule.UNJOINED_SUBSCRIBE, Apis.nameOf(call, analyzed),
                                 "`subscribe()` starts database work that nothing in the block waits for: it is "
                                         + "still in flight when the block ends",
                                 "at the top level, end the pipeline with `.block()`/`.blockLast()` instead; or wait "

@@ -76,10 +76,12 @@ final class MisuseVerdict {
             List<Finding> findings = new ArrayList<>();
             findings.add(Finding.at(block.fence(), message, hint(missing)));
             findings.addAll(misuses);
+            findings.addAll(ran.findings().stream().filter(f -> f.rule().isPresent()).toList());
             return BlockResult.failed(block, Reason.EXPECTATION, message, findings, ran.output(), ran.millis())
                     .withRules(rules);
         }
-        if (ran.verdict() == Verdict.PASSED || ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses, ran)) {
+        boolean explained = ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses, ran);
+        if (ran.verdict() == Verdict.PASSED || explained) {
             return withNotes(BlockResult.passed(block, rules, ran.output(), ran.millis()), notes, allowances);
         }
         return ran.withRules(rules);
