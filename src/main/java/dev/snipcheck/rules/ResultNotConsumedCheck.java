@@ -34,6 +34,8 @@ final class ResultNotConsumedCheck implements StaticCheck {
     /** Operators that discard the elements of the pipeline they are called on. */
     private static final Set<String> DISCARDING = Set.of("then", "thenMany", "thenEmpty", "thenReturn",
             "ignoreElements", "ignoreElement", "count", "hasElements", "hasElement");
+    private static final Set<String> PASSING_ON = Set.of("filter", "filterWhen", "takeWhile", "takeUntil",
+            "skipWhile", "skipUntil", "delayUntil", "distinct", "sort");
     private static final Set<String> BLOCKING = Set.of("block", "blockFirst", "blockLast", "blockOptional");
     private static final String HINT = "consume every Result: `.flatMap(Result::getRowsUpdated)` for an update, "
             + "`.flatMap(result -> result.map((row, meta) -> ...))` for rows";
@@ -44,6 +46,9 @@ final class ResultNotConsumedCheck implements StaticCheck {
         new TreePathScanner<Void, Void>() {
             @Override
             public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+                if (passesElementsOn(getCurrentPath())) {
+                    return super.visitLambdaExpression(lambda, unused);
+                }
                 for (VariableTree parameter : lambda.getParameters()) {
                     TreePath path = new TreePath(getCurrentPath(), parameter);
                     Element element = analyzed.trees().getElement(path);
@@ -77,6 +82,19 @@ final class ResultNotConsumedCheck implements StaticCheck {
             }
         }.scan(analyzed.path(), null);
         return found;
+    }
+
+    /**
+     * Whether the lambda is an argument of an operator that looks at each element and passes it on
+     * ({@code doOnNext}, {@code filter}, {@code takeWhile}, ...): the Result may be consumed downstream.
+     */
+    private static boolean passesElementsOn(TreePath lambda) {
+        Tree parent = lambda.getParentPath().getLeaf();
+        if (!(parent instanceof MethodInvocationTree call) || !call.getArguments().contains(lambda.getLeaf())) {
+            return false;
+        }
+        String name = Callbacks.selectedName(call);
+        return name.startsWith("doOn") || PASSING_ON.contains(name);
     }
 
     private static boolean isResult(TypeMirror type, AnalyzedClass analyzed) {
