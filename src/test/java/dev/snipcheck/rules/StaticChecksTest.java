@@ -63,6 +63,20 @@ class StaticChecksTest {
     }
 
     @Test
+    void codeWithErrorsIsLookedAtWithoutFailingTheRun() {
+        assertEquals(List.of(List.of(), List.of()), findings("""
+                ```java
+                Mono.just(1).map(n -> missing.block()).subscribe(unknown);
+                Flux.from(pool.create()).flatMap((Result r) -> r.rowsUpdated()).then(nothing()).block();
+                ```
+
+                ```java
+                notDeclared.subscribe();
+                ```
+                """));
+    }
+
+    @Test
     void syncApiInAsyncOnlyWhereAsyncIsDeclared() {
         String code = """
                 ```java%s
