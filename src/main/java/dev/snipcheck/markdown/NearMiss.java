@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the known word a misspelt one was probably meant to be, for "did you mean" hints. */
-final class NearMiss {
+public final class NearMiss {
 
     private NearMiss() {
     }
@@ -14,7 +14,7 @@ final class NearMiss {
      * The known word closest to {@code word}, ignoring case and treating {@code -}, {@code _} and
      * their absence alike; none when every known word is too far away.
      */
-    static Optional<String> suggest(String word, List<String> known) {
+    public static Optional<String> suggest(String word, List<String> known) {
         String normal = word.toLowerCase(Locale.ROOT).replace('-', '_');
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

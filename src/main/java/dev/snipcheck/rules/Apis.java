@@ -129,8 +129,7 @@ final class Apis {
         if (name.equals("sleep") && owner(method).equals("java.lang.Thread")) {
             return Optional.of("Thread.sleep()");
         }
-        if ((name.equals("get") || name.equals("join"))
-                && isSubtype(method.getEnclosingElement().asType(), "java.util.concurrent.Future", analyzed)) {
+        if ((name.equals("get") || name.equals("join")) && isFuture(method, analyzed)) {
             return Optional.of("Future." + name + "()");
         }
         return Optional.empty();
@@ -147,8 +146,11 @@ final class Apis {
                 || owner.startsWith("java.util.concurrent.") && Set.of("await", "awaitAdvance", "awaitTermination",
                 "acquire", "take", "poll").contains(name)
                 || owner.equals("java.lang.Thread") && name.equals("join")
-                || (name.equals("get") || name.equals("join")) && isSubtype(method.getEnclosingElement().asType(), "java.util.concurrent.Future",
-                analyzed);
+                || (name.equals("get") || name.equals("join")) && isFuture(method, analyzed);
+    }
+
+    private static boolean isFuture(ExecutableElement method, AnalyzedClass analyzed) {
+        return isSubtype(method.getEnclosingElement().asType(), "java.util.concurrent.Future", analyzed);
     }
 
     static String name(ExecutableElement method) {

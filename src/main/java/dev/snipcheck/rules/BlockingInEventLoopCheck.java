@@ -48,8 +48,7 @@ final class BlockingInEventLoopCheck implements StaticCheck {
                                 return;
                             }
                             String what = Apis.isJdbc(method) ? "JDBC's `" + call + "`" : "`" + call + "`";
-                            found.add(new Misuse(Rule.BLOCKING_IN_EVENT_LOOP, analyzed.block(),
-                                    Apis.nameOf(path.getLeaf(), analyzed),
+                            found.add(new Misuse(Rule.BLOCKING_IN_EVENT_LOOP, Apis.nameOf(path.getLeaf(), analyzed),
                                     what + " blocks inside the callback of `" + callback.operatorName(analyzed)
                                             + "`, which runs on the thread that delivers the signal: for R2DBC, an "
                                             + "event loop", HINT));

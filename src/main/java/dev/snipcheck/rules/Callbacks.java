@@ -62,7 +62,10 @@ final class Callbacks {
         return enclosing(path, analyzed).filter(c -> !movedToBlockingScheduler(c.operator(), analyzed));
     }
 
-    /** Whether {@code publishOn} upstream of the call, or {@code subscribeOn} anywhere in its chain, uses a scheduler that may block. */
+    /**
+     * Whether {@code publishOn} upstream of the call, or {@code subscribeOn} anywhere in its chain, uses a
+     * scheduler that may block.
+     */
     private static boolean movedToBlockingScheduler(TreePath operator, AnalyzedClass analyzed) {
         ExpressionTree upstream = receiver((MethodInvocationTree) operator.getLeaf());
         while (upstream instanceof MethodInvocationTree call) {

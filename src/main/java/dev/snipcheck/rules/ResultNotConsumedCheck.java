@@ -34,6 +34,8 @@ final class ResultNotConsumedCheck implements StaticCheck {
     /** Operators that discard the elements of the pipeline they are called on. */
     private static final Set<String> DISCARDING = Set.of("then", "thenMany", "thenEmpty", "thenReturn",
             "ignoreElements", "ignoreElement", "count", "hasElements", "hasElement");
+    private static final Set<String> PASSING_ON = Set.of("filter", "filterWhen", "takeWhile", "takeUntil",
+            "skipWhile", "skipUntil", "delayUntil", "distinct", "sort");
     private static final Set<String> BLOCKING = Set.of("block", "blockFirst", "blockLast", "blockOptional");
     private static final String HINT = "consume every Result: `.flatMap(Result::getRowsUpdated)` for an update, "
             + "`.flatMap(result -> result.map((row, meta) -> ...))` for rows";
@@ -44,15 +46,17 @@ final class ResultNotConsumedCheck implements StaticCheck {
         new TreePathScanner<Void, Void>() {
             @Override
             public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+                if (passesElementsOn(getCurrentPath())) {
+                    return super.visitLambdaExpression(lambda, unused);
+                }
                 for (VariableTree parameter : lambda.getParameters()) {
                     TreePath path = new TreePath(getCurrentPath(), parameter);
                     Element element = analyzed.trees().getElement(path);
                     if (element != null && isResult(element.asType(), analyzed)
                             && !consumed(element, new TreePath(getCurrentPath(), lambda.getBody()), analyzed)) {
-                        found.add(new Misuse(Rule.RESULT_NOT_CONSUMED, analyzed.block(),
-                                analyzed.position(parameter), "the Result `" + parameter.getName()
-                                + "` is never consumed: its rows are not mapped and its update count is not read",
-                                HINT));
+                        found.add(new Misuse(Rule.RESULT_NOT_CONSUMED, analyzed.position(parameter),
+                                "the Result `" + parameter.getName() + "` is never consumed: its rows are not mapped "
+                                        + "and its update count is not read", HINT));
                     }
                 }
                 return super.visitLambdaExpression(lambda, unused);
@@ -66,10 +70,11 @@ final class ResultNotConsumedCheck implements StaticCheck {
                 boolean plainSubscribe = name.equals("subscribe") && call.getArguments().isEmpty();
                 ExpressionTree receiver = Callbacks.receiver(call);
                 if ((DISCARDING.contains(name) || dropped || plainSubscribe) && receiver != null) {
-                    TreePath receiverPath = new TreePath(new TreePath(getCurrentPath(), call.getMethodSelect()), receiver);
+                    TreePath select = new TreePath(getCurrentPath(), call.getMethodSelect());
+                    TreePath receiverPath = new TreePath(select, receiver);
                     if (elementType(analyzed.trees().getTypeMirror(receiverPath), analyzed)
                             .filter(t -> isResult(t, analyzed)).isPresent()) {
-                        found.add(new Misuse(Rule.RESULT_NOT_CONSUMED, analyzed.block(), Apis.nameOf(call, analyzed),
+                        found.add(new Misuse(Rule.RESULT_NOT_CONSUMED, Apis.nameOf(call, analyzed),
                                 "`" + name + "()` drops the R2DBC Results it receives without consuming them", HINT));
                     }
                 }
@@ -77,6 +82,19 @@ final class ResultNotConsumedCheck implements StaticCheck {
             }
         }.scan(analyzed.path(), null);
         return found;
+    }
+
+    /**
+     * Whether the lambda is an argument of an operator that looks at each element and passes it on
+     * ({@code doOnNext}, {@code filter}, {@code takeWhile}, ...): the Result may be consumed downstream.
+     */
+    private static boolean passesElementsOn(TreePath lambda) {
+        Tree parent = lambda.getParentPath().getLeaf();
+        if (!(parent instanceof MethodInvocationTree call) || !call.getArguments().contains(lambda.getLeaf())) {
+            return false;
+        }
+        String name = Callbacks.selectedName(call);
+        return name.startsWith("doOn") || PASSING_ON.contains(name);
     }
 
     private static boolean isResult(TypeMirror type, AnalyzedClass analyzed) {
@@ -94,7 +112,8 @@ final class ResultNotConsumedCheck implements StaticCheck {
             if (next instanceof DeclaredType declared && declared.asElement().toString().equals(Apis.PUBLISHER)
                     && declared.getTypeArguments().size() == 1) {
                 TypeMirror argument = declared.getTypeArguments().get(0);
-                return Optional.ofNullable(argument instanceof WildcardType wildcard ? wildcard.getExtendsBound() : argument);
+                return Optional.ofNullable(argument instanceof WildcardType wildcard
+                        ? wildcard.getExtendsBound() : argument);
             }
             todo.addAll(analyzed.types().directSupertypes(next));
         }

@@ -42,12 +42,13 @@ final class SyncApiInAsyncCheck implements StaticCheck {
                 Optional<ExecutableElement> method = Apis.method(analyzed, path);
                 if (method.isPresent() && Callbacks.enclosing(path, analyzed).isEmpty()) {
                     if (Apis.isJdbc(method.get()) && jdbcStatements.add(statementOf(path))) {
-                        found.add(new Misuse(Rule.SYNC_API_IN_ASYNC, analyzed.block(), Apis.nameOf(call, analyzed),
-                                "JDBC's `" + Apis.call(method.get()) + "` is the blocking API, in a block declared async",
+                        found.add(new Misuse(Rule.SYNC_API_IN_ASYNC, Apis.nameOf(call, analyzed),
+                                "JDBC's `" + Apis.call(method.get())
+                                        + "` is the blocking API, in a block declared async",
                                 "show the async API (R2DBC through `pool` or `connectionFactory`), or declare the "
                                         + "block `sync` if it is about JDBC"));
                     } else if (Apis.isBlock(method.get()) && !finalCallOfTopLevelStatement(path, analyzed)) {
-                        found.add(new Misuse(Rule.SYNC_API_IN_ASYNC, analyzed.block(), Apis.nameOf(call, analyzed),
+                        found.add(new Misuse(Rule.SYNC_API_IN_ASYNC, Apis.nameOf(call, analyzed),
                                 "`" + Apis.call(method.get()) + "` waits in the middle of code declared async",
                                 "keep the code a pipeline (`flatMap`, `then`, `usingWhen`) and block at most once, "
                                         + "as the final call of a top-level statement"));

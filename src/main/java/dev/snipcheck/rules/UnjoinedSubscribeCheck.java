@@ -1,5 +1,6 @@
 package dev.snipcheck.rules;
 
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -11,6 +12,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import dev.snipcheck.java.AnalyzedClass;
@@ -31,6 +33,9 @@ import java.util.function.Predicate;
  */
 final class UnjoinedSubscribeCheck implements StaticCheck {
 
+    /** How many variables deep a pipeline is followed back to where it starts. */
+    private static final int VARIABLE_HOPS = 3;
+
     @Override
     public List<Misuse> check(AnalyzedClass analyzed) {
         List<Misuse> found = new ArrayList<>();
@@ -43,8 +48,9 @@ final class UnjoinedSubscribeCheck implements StaticCheck {
                     TreePath callPath = new TreePath(getCurrentPath(), call);
                     TreePath receiver = new TreePath(new TreePath(callPath, select), select.getExpression());
                     boolean onPublisher = Apis.isPublisher(analyzed.trees().getTypeMirror(receiver), analyzed);
-                    if (onPublisher && usesR2dbc(receiver, analyzed) && !waitedForLater(getCurrentPath(), analyzed)) {
-                        found.add(new Misuse(Rule.UNJOINED_SUBSCRIBE, analyzed.block(), Apis.nameOf(call, analyzed),
+                    if (onPublisher && usesR2dbc(receiver, analyzed, VARIABLE_HOPS)
+                            && !waitedForLater(getCurrentPath(), analyzed)) {
+                        found.add(new Misuse(Rule.UNJOINED_SUBSCRIBE, Apis.nameOf(call, analyzed),
                                 "`subscribe()` starts database work that nothing in the block waits for: it is "
                                         + "still in flight when the block ends",
                                 "at the top level, end the pipeline with `.block()`/`.blockLast()` instead; or wait "
@@ -57,8 +63,11 @@ final class UnjoinedSubscribeCheck implements StaticCheck {
         return found;
     }
 
-    /** Whether the pipeline calls the R2DBC SPI or the pool, or starts from a value of their types. */
-    private static boolean usesR2dbc(TreePath pipeline, AnalyzedClass analyzed) {
+    /**
+     * Whether the pipeline calls the R2DBC SPI or the pool, or starts from a value of their types, directly or
+     * through a variable whose value the same method assigns ({@code hops} variables deep).
+     */
+    private static boolean usesR2dbc(TreePath pipeline, AnalyzedClass analyzed, int hops) {
         return contains(pipeline, analyzed, path -> {
             Tree leaf = path.getLeaf();
             if (leaf instanceof MethodInvocationTree) {
@@ -66,10 +75,47 @@ final class UnjoinedSubscribeCheck implements StaticCheck {
             }
             if (leaf instanceof IdentifierTree) {
                 Element element = analyzed.trees().getElement(path);
-                return element != null && element.getKind() != ElementKind.PACKAGE && isR2dbcType(element.asType());
+                if (element == null || element.getKind() == ElementKind.PACKAGE) {
+                    return false;
+                }
+                return isR2dbcType(element.asType())
+                        || hops > 0 && valuesOf(element, path, analyzed).stream()
+                        .anyMatch(value -> usesR2dbc(value, analyzed, hops - 1));
             }
             return false;
         });
+    }
+
+    /** The values the method around the path gives a variable: its initializer, and what is assigned to it. */
+    private static List<TreePath> valuesOf(Element variable, TreePath use, AnalyzedClass analyzed) {
+        TreePath method = use;
+        while (method != null && !(method.getLeaf() instanceof MethodTree)) {
+            method = method.getParentPath();
+        }
+        List<TreePath> values = new ArrayList<>();
+        if (method == null) {
+            return values;
+        }
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree declaration, Void unused) {
+                if (declaration.getInitializer() != null
+                        && variable.equals(analyzed.trees().getElement(getCurrentPath()))) {
+                    values.add(new TreePath(getCurrentPath(), declaration.getInitializer()));
+                }
+                return super.visitVariable(declaration, unused);
+            }
+
+            @Override
+            public Void visitAssignment(AssignmentTree assignment, Void unused) {
+                TreePath target = new TreePath(getCurrentPath(), assignment.getVariable());
+                if (variable.equals(analyzed.trees().getElement(target))) {
+                    values.add(new TreePath(getCurrentPath(), assignment.getExpression()));
+                }
+                return super.visitAssignment(assignment, unused);
+            }
+        }.scan(method, null);
+        return values;
     }
 
     private static boolean isR2dbcType(TypeMirror type) {

@@ -57,7 +57,7 @@ final class UnsubscribedPublisherCheck implements StaticCheck {
             private void report(TreePath path, String how) {
                 Tree tree = path.getLeaf();
                 Apis.method(analyzed, path).filter(m -> Apis.returnsPublisher(m, analyzed)).ifPresent(method ->
-                        found.add(new Misuse(Rule.UNSUBSCRIBED_PUBLISHER, analyzed.block(), Apis.nameOf(tree, analyzed),
+                        found.add(new Misuse(Rule.UNSUBSCRIBED_PUBLISHER, Apis.nameOf(tree, analyzed),
                                 message(method, how), HINT)));
             }
         }.scan(analyzed.path(), null);

@@ -1,6 +1,7 @@
 package dev.snipcheck.run;
 
 import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.NearMiss;
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.rules.Misuse;
 import dev.snipcheck.rules.Rule;
@@ -19,6 +20,7 @@ import java.util.Set;
  * the block does not declare fails it (reason {@code misuse}, over any failure of the run but a database's);
  * a block passes its {@code misuse=} when exactly the declared rules fired and it ran to the end, or threw
  * on the line of one of those misuses (the rule explains the exception, e.g. {@code block()} on an event loop).
+ * Rules that runtime detectors saw arrive with the run's result: its {@code rules}, and findings that name a rule.
  */
 final class MisuseVerdict {
 
@@ -41,8 +43,10 @@ final class MisuseVerdict {
         List<Finding> notes = new ArrayList<>();
         Set<String> allowances = new LinkedHashSet<>();
         Set<String> fired = new LinkedHashSet<>();
+        List<String> declared = block.attributes().misuse();
         for (Misuse misuse : found) {
-            String reason = allowed.get(misuse.rule().id());
+            // a block that declares a rule demonstrates it, even on a page that allows it
+            String reason = declared.contains(misuse.rule().id()) ? null : allowed.get(misuse.rule().id());
             if (reason == null) {
                 misuses.add(Finding.misuse(misuse.rule(), misuse.position(), misuse.message(), misuse.hint()));
                 fired.add(misuse.rule().id());
@@ -53,10 +57,19 @@ final class MisuseVerdict {
             }
         }
         fired.addAll(ran.rules());
-        List<String> declared = block.attributes().misuse();
         List<String> rules = List.copyOf(fired);
         if (declared.isEmpty() && fired.isEmpty() || ran.reason().equals(Optional.of(Reason.DATABASE))) {
             return withNotes(ran.withRules(rules), notes, allowances);
+        }
+        List<String> unknown = declared.stream().filter(id -> Rule.byId(id).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            String message = "is marked `misuse=" + String.join("+", declared) + "`, but there is no rule `"
+                    + unknown.get(0) + "`";
+            List<String> ids = Arrays.stream(Rule.values()).map(Rule::id).toList();
+            String hint = NearMiss.suggest(unknown.get(0), ids).map(id -> "did you mean `" + id + "`?")
+                    .orElse("the rules are " + String.join(", ", ids));
+            return BlockResult.failed(block, Reason.EXPECTATION, message, List.of(Finding.at(block.fence(), message,
+                    hint)), ran.output(), ran.millis()).withRules(rules);
         }
         List<String> undeclared = fired.stream().filter(id -> !declared.contains(id)).toList();
         if (!undeclared.isEmpty()) {
@@ -71,28 +84,21 @@ final class MisuseVerdict {
         List<String> missing = declared.stream().filter(id -> !fired.contains(id)).toList();
         if (!missing.isEmpty()) {
             String message = "is marked `misuse=" + String.join("+", declared) + "`, but "
-                    + String.join(", ", missing.stream().map(id -> "`" + id + "`").toList())
-                    + (missing.size() == 1 ? " did" : " did not all") + (missing.size() == 1 ? " not fire" : " fire");
+                    + String.join(" and ", missing.stream().map(id -> "`" + id + "`").toList()) + " did not fire";
             List<Finding> findings = new ArrayList<>();
-            findings.add(Finding.at(block.fence(), message, hint(missing)));
+            findings.add(Finding.at(block.fence(), message, "make the example show the misuse, or declare only the "
+                    + "rules that fire (see " + Rule.byId(missing.get(0)).orElseThrow().docLink() + ")"));
             findings.addAll(misuses);
+            findings.addAll(ran.findings().stream().filter(f -> f.rule().isPresent()).toList());
             return BlockResult.failed(block, Reason.EXPECTATION, message, findings, ran.output(), ran.millis())
                     .withRules(rules);
         }
-        if (ran.verdict() == Verdict.PASSED || ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses, ran)) {
+        boolean explained = ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses, ran);
+        boolean onlyMisused = ran.reason().equals(Optional.of(Reason.MISUSE));
+        if (ran.verdict() == Verdict.PASSED || explained || onlyMisused) {
             return withNotes(BlockResult.passed(block, rules, ran.output(), ran.millis()), notes, allowances);
         }
         return ran.withRules(rules);
-    }
-
-    private static String hint(List<String> missing) {
-        List<String> unknown = missing.stream().filter(id -> Rule.byId(id).isEmpty()).toList();
-        if (!unknown.isEmpty()) {
-            return "there is no rule `" + unknown.get(0) + "`; the rules are " + String.join(", ",
-                    Arrays.stream(Rule.values()).map(Rule::id).toList());
-        }
-        return "make the example show the misuse, or declare only the rules that fire (see "
-                + Rule.byId(missing.get(0)).orElseThrow().docLink() + ")";
     }
 
     /** The exception was thrown on the line of a declared misuse, so that misuse explains it. */

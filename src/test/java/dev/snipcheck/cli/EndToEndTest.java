@@ -114,6 +114,45 @@ class EndToEndTest {
     }
 
     @Test
+    void misusesAreReportedCompilerStyleAtTheOffendingCallUnlessDeclaredOrAllowed() throws Exception {
+        Files.writeString(dir.resolve("page.md"), """
+                ---
+                snipcheck:
+                  allow:
+                    unjoined-subscribe: "shows fire-and-forget"
+                ---
+                ```java misuse=blocking-in-event-loop
+                Mono.just(1).publishOn(Schedulers.parallel()).map(n -> Mono.just(n).block()).block();
+                ```
+
+                ```java no_run
+                Mono.from(pool.create()).flatMap(c -> Mono.from(c.close())).subscribe();
+                ```
+
+                - an undeclared misuse:
+
+                  ```java
+                  Connection connection = Mono.from(pool.create()).block();
+                  connection.close();
+                  ```
+                """);
+        Run run = snipcheck("page.md");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertEquals("""
+                page.md:11:61: note[unjoined-subscribe]: `subscribe()` starts database work that nothing in the \
+                block waits for: it is still in flight when the block ends (allowed on this page: shows fire-and-forget)
+                page.md:18:14: error[unsubscribed-publisher]: the Publisher returned by `close()` is dropped: nothing \
+                subscribes to it, so it never runs
+                 18 |   connection.close();
+                    |              ^
+                    = hint: a Publisher does nothing until subscribed: chain it into the pipeline (`flatMap`, `then`, \
+                `usingWhen`), return it, or, at the top level of a block, end the statement with `.block()`
+
+                2 passed, 1 failed, 0 skipped, 0 not run, 0 not checked
+                """, run.out());
+    }
+
+    @Test
     void blockThatExitsTheJvmCostsOnlyItself() throws Exception {
         Files.writeString(dir.resolve("a.md"), """
                 ```java
