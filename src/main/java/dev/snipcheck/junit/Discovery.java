@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns selectors into pages and blocks: a file or directory selects whole pages (a file with a position selects the
@@ -32,6 +34,9 @@ import java.util.TreeMap;
  * {@link ProblemDescriptor}, never an exception.
  */
 final class Discovery {
+
+    /** {@code docs/pool.md:44} in {@code snipcheck.paths}: the block at line 44 alone, as build tools cannot select one. */
+    private static final Pattern FILE_AND_LINE = Pattern.compile("(.+):(\\d{1,9})");
 
     private final UniqueId engineId;
     private final EngineSettings settings;
@@ -71,7 +76,7 @@ final class Discovery {
         }
         for (FileSelector file : files) {
             if (isMarkdown(file.getRawPath())) {
-                Optional<PageDescriptor> page = page(file.getRawPath());
+                Optional<PageDescriptor> page = page(file.getRawPath(), "a file selector names ");
                 page.ifPresent(p -> file.getPosition().ifPresentOrElse(
                         position -> selectLine(p, position.getLine()), p::selectAll));
             }
@@ -91,6 +96,12 @@ final class Discovery {
     }
 
     private void selectPath(String path, String origin) {
+        Matcher fileAndLine = FILE_AND_LINE.matcher(path);
+        if (fileAndLine.matches()) {
+            int line = Integer.parseInt(fileAndLine.group(2));
+            page(fileAndLine.group(1), origin).ifPresent(page -> selectLine(page, line));
+            return;
+        }
         Path resolved = resolve(path);
         if (resolved == null || !Files.exists(resolved)) {
             problem(path, origin + "'" + path + "', but there is no such file or directory in " + workingDirectory,
@@ -113,20 +124,14 @@ final class Discovery {
         if (segments.isEmpty() || !segments.get(0).getType().equals(PageDescriptor.SEGMENT)) {
             return;
         }
-        String path = segments.get(0).getValue();
-        Path file = resolve(path);
-        if (file == null || !Files.isRegularFile(file)) {
-            problem(path, "the unique id " + id + " names " + path + ", but there is no such file in "
-                    + workingDirectory, null);
-            return;
-        }
-        Optional<PageDescriptor> page = page(file);
+        Optional<PageDescriptor> page = page(segments.get(0).getValue(), "the unique id " + id + " names ");
         if (page.isEmpty()) {
             return;
         }
         if (segments.size() == 1) {
             page.get().selectAll();
-        } else if (segments.get(1).getType().equals(BlockDescriptor.SEGMENT) && segments.get(1).getValue().matches("\\d+")) {
+        } else if (segments.get(1).getType().equals(BlockDescriptor.SEGMENT)
+                && segments.get(1).getValue().matches("\\d{1,9}")) {
             selectLine(page.get(), Integer.parseInt(segments.get(1).getValue()));
         }
     }
@@ -139,10 +144,10 @@ final class Discovery {
         }
     }
 
-    private Optional<PageDescriptor> page(String path) {
+    private Optional<PageDescriptor> page(String path, String origin) {
         Path file = resolve(path);
         if (file == null || !Files.isRegularFile(file)) {
-            problem(path, "a file selector names " + path + ", but there is no such file in " + workingDirectory, null);
+            problem(path, origin + "'" + path + "', but there is no such file in " + workingDirectory, null);
             return Optional.empty();
         }
         return page(file);

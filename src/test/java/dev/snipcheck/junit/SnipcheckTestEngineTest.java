@@ -73,13 +73,21 @@ class SnipcheckTestEngineTest {
     }
 
     @Test
+    void aLineSelectsTheBlockWhoseFenceIsOnIt() {
+        assertEquals(List.of(SESSION_ID + "/[block:12]"), tests(discover(Map.of(), selectFile(SESSION, org.junit.platform.engine.discovery.FilePosition.from(12)))));
+        assertEquals(List.of(SESSION_ID + "/[block:7]"), tests(discover(Map.of(EngineSettings.PATHS, SESSION + ":7"))));
+        assertEquals(List.of(SESSION + ":8: no java or sql block starts at this line"),
+                problems(discover(Map.of(EngineSettings.PATHS, SESSION + ":8"))));
+    }
+
+    @Test
     void aSuiteWithoutPagesFailsInsteadOfCheckingNothing() {
         TestDescriptor engine = new SnipcheckTestEngine().discover(LauncherDiscoveryRequestBuilder.request().build(),
                 UniqueId.parse("[engine:junit-platform-suite]/[suite:com.example.DocsTest]/[engine:snipcheck]"));
 
         assertEquals(List.of("the suite selects no Markdown pages: name them with @SelectDirectories or @SelectFile,"
                         + " or with the configuration parameter snipcheck.paths"),
-                engine.getChildren().stream().map(p -> ((ProblemDescriptor) p).message()).toList());
+                problems(engine));
     }
 
     @Test
@@ -133,6 +141,17 @@ class SnipcheckTestEngineTest {
                         + e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
                         .toList());
         assertEquals(0, execute(Map.of(), selectUniqueId(SESSION_ID + "/[block:8]")).testEvents().succeeded().count());
+    }
+
+    private static List<String> tests(TestDescriptor engine) {
+        return engine.getDescendants().stream().filter(TestDescriptor::isTest).map(t -> t.getUniqueId().toString()).toList();
+    }
+
+    private static List<String> problems(TestDescriptor engine) {
+        return engine.getChildren().stream()
+                .filter(ProblemDescriptor.class::isInstance)
+                .map(p -> ((ProblemDescriptor) p).message())
+                .toList();
     }
 
     private static TestDescriptor discover(Map<String, String> parameters, DiscoverySelector... selectors) {
