@@ -74,7 +74,8 @@ class SnipcheckTestEngineTest {
 
     @Test
     void aLineSelectsTheBlockWhoseFenceIsOnIt() {
-        assertEquals(List.of(SESSION_ID + "/[block:12]"), tests(discover(Map.of(), selectFile(SESSION, org.junit.platform.engine.discovery.FilePosition.from(12)))));
+        assertEquals(List.of(SESSION_ID + "/[block:12]"), tests(discover(Map.of(),
+                selectFile(SESSION, org.junit.platform.engine.discovery.FilePosition.from(12)))));
         assertEquals(List.of(SESSION_ID + "/[block:7]"), tests(discover(Map.of(EngineSettings.PATHS, SESSION + ":7"))));
         assertEquals(List.of(SESSION + ":8: no java or sql block starts at this line"),
                 problems(discover(Map.of(EngineSettings.PATHS, SESSION + ":8"))));
@@ -97,7 +98,7 @@ class SnipcheckTestEngineTest {
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1).skipped(2));
         Event failed = results.testEvents().failed().list().get(0);
         assertEquals(SESSION_ID + "/[block:12]", failed.getTestDescriptor().getUniqueId().toString());
-        Throwable failure = failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        Throwable failure = failure(failed);
         assertTrue(failure instanceof AssertionError, failure.toString());
         assertEquals(SESSION + ":14:1: error[exception]: threw java.lang.IllegalStateException: broken on purpose\n"
                         + " 14 | throw new IllegalStateException(\"broken on purpose\");\n"
@@ -107,7 +108,8 @@ class SnipcheckTestEngineTest {
         assertEquals(Map.of(SESSION_ID + "/[block:17]", "not run: an earlier block of this page failed (line 12)",
                         SESSION_ID + "/[block:21]", "marked `ignore`"),
                 results.testEvents().skipped().stream().collect(Collectors.toMap(
-                        e -> e.getTestDescriptor().getUniqueId().toString(), e -> e.getPayload(String.class).orElseThrow())));
+                        e -> e.getTestDescriptor().getUniqueId().toString(),
+                        e -> e.getPayload(String.class).orElseThrow())));
     }
 
     @Test
@@ -138,13 +140,34 @@ class SnipcheckTestEngineTest {
                         "setting snipcheck.timeout: snipcheck.timeout is 'soon', not a duration; write a positive"
                         + " duration such as `10s`, `500ms`, `2m` or `1m30s`"),
                 results.testEvents().failed().stream().map(e -> e.getTestDescriptor().getDisplayName() + ": "
-                        + e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
+                        + failure(e).getMessage())
                         .toList());
         assertEquals(0, execute(Map.of(), selectUniqueId(SESSION_ID + "/[block:8]")).testEvents().succeeded().count());
     }
 
+    @Test
+    void withoutADatabaseEveryBlockThatNeedsOneFailsAtItsLine() {
+        EngineExecutionResults results = EngineTestKit.engine("snipcheck")
+                .configurationParameter(EngineSettings.POSTGRES_URL, "jdbc:postgresql://127.0.0.1:1/none?user=nobody")
+                .selectors(selectUniqueId(SESSION_ID + "/[block:3]"))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        String message = failure(results.testEvents().failed().list().get(0)).getMessage();
+        assertTrue(message.startsWith(SESSION + ":3: error: PostgreSQL unavailable: "), message);
+        assertTrue(message.endsWith("= hint: check that the server of snipcheck.postgres.url is running and the URL's"
+                + " credentials"), message);
+    }
+
     private static List<String> tests(TestDescriptor engine) {
-        return engine.getDescendants().stream().filter(TestDescriptor::isTest).map(t -> t.getUniqueId().toString()).toList();
+        return engine.getDescendants().stream()
+                .filter(TestDescriptor::isTest)
+                .map(t -> t.getUniqueId().toString())
+                .toList();
+    }
+
+    private static Throwable failure(Event event) {
+        return event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
     }
 
     private static List<String> problems(TestDescriptor engine) {
