@@ -20,6 +20,9 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectFile;
+import org.junit.platform.suite.api.Suite;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -119,6 +122,26 @@ class SnipcheckTestEngineTest {
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0).skipped(0));
         assertEquals(SESSION_ID + "/[block:7]",
                 results.testEvents().succeeded().list().get(0).getTestDescriptor().getUniqueId().toString());
+    }
+
+    @Test
+    void aBlockRerunFromAnIdeUnderASuiteRunsAloneAfterTheSessionBlocksBeforeIt() {
+        String block = "[engine:junit-platform-suite]/[suite:" + SessionSuite.class.getName() + "]/"
+                + SESSION_ID + "/[block:7]";
+        EngineExecutionResults results = EngineTestKit.engine("junit-platform-suite")
+                .configurationParameter(EngineSettings.POSTGRES_URL, TestPostgres.url())
+                .selectors(selectUniqueId(block))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0).skipped(0));
+        assertEquals(block, results.testEvents().succeeded().list().get(0).getTestDescriptor().getUniqueId().toString());
+    }
+
+    /** The style of a consumer's docs suite; as a nested class Surefire does not run it by itself. */
+    @Suite
+    @IncludeEngines("snipcheck")
+    @SelectFile(SESSION)
+    static class SessionSuite {
     }
 
     @Test
