@@ -169,6 +169,16 @@ class SnipcheckTestEngineTest {
     }
 
     @Test
+    void theTimeoutParameterLimitsABlockThatSetsNone() {
+        EngineExecutionResults results = execute(Map.of(EngineSettings.TIMEOUT, "500ms"),
+                selectFile("src/test/resources/engine-timeout/sleep.md"));
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        assertEquals("src/test/resources/engine-timeout/sleep.md:3:1: error[timeout]: did not finish within 500 ms",
+                failure(results.testEvents().failed().list().get(0)).getMessage().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void withoutADatabaseEveryBlockThatNeedsOneFailsAtItsLine() {
         EngineExecutionResults results = EngineTestKit.engine("snipcheck")
                 .configurationParameter(EngineSettings.POSTGRES_URL, "jdbc:postgresql://127.0.0.1:1/none?user=nobody")
