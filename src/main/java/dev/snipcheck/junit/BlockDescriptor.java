@@ -27,7 +27,7 @@ final class BlockDescriptor extends AbstractTestDescriptor {
         return "line " + block.fenceLine() + ": " + block.infoString().strip() + (block.hidden() ? " (hidden)" : "");
     }
 
-    /** Build tools print this name: {@code docs/pool.md:44} is where to look. */
+    /** For tools that print this name instead of the display name, without the page beside it: where to look. */
     @Override
     public String getLegacyReportingName() {
         return page.displayPath() + ":" + block.fenceLine();

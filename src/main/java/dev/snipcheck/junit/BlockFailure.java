@@ -2,7 +2,8 @@ package dev.snipcheck.junit;
 
 /**
  * A block that failed, as JUnit sees it: the message is the compiler-style report of the block, with its Markdown
- * positions and output. It has no stack trace: the trace of the engine would only hide where to look.
+ * positions and output (or, for input the engine could not use, what is wrong with it). It has no stack trace: the
+ * trace of the engine would only hide where to look.
  */
 final class BlockFailure extends AssertionError {
 

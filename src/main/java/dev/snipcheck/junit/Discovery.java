@@ -24,14 +24,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns selectors into pages and blocks: a file or directory selects whole pages (a file with a position selects the
  * block whose fence is on that line), a unique id one page or one block; a request without selectors selects the
- * pages of {@code snipcheck.paths}. Other selectors (classes, packages) are not the engine's. Input that cannot be used becomes a failing
- * {@link ProblemDescriptor}, never an exception.
+ * pages of {@code snipcheck.paths}. Other selectors (classes, packages) are not the engine's. Input that cannot be
+ * used becomes a failing {@link ProblemDescriptor}, never an exception.
  */
 final class Discovery {
+
+    /** {@code docs/pool.md:44} in {@code snipcheck.paths}: the block at line 44 alone; build tools cannot select it. */
+    private static final Pattern FILE_AND_LINE = Pattern.compile("(.+):(\\d{1,9})");
 
     private final UniqueId engineId;
     private final EngineSettings settings;
@@ -47,6 +52,22 @@ final class Discovery {
     }
 
     EngineDescriptor resolve(EngineDiscoveryRequest request) {
+        EngineDescriptor root = new EngineDescriptor(engineId, "snipcheck");
+        try {
+            select(request);
+        } catch (RuntimeException e) {
+            problem("internal error", "snipcheck: internal error while finding the pages, please report it: " + e,
+                    null);
+        }
+        for (PageDescriptor page : pages.values()) {
+            page.addSelected();
+            root.addChild(page);
+        }
+        problems.values().forEach(root::addChild);
+        return root;
+    }
+
+    private void select(EngineDiscoveryRequest request) {
         List<FileSelector> files = request.getSelectorsByType(FileSelector.class);
         List<DirectorySelector> directories = request.getSelectorsByType(DirectorySelector.class);
         List<UniqueId> ids = request.getSelectorsByType(UniqueIdSelector.class).stream()
@@ -56,10 +77,6 @@ final class Discovery {
         // A request without any selector comes from a @Suite that names none: the paths are its selection. Build
         // tools select test classes at the root, where the paths must not run every time one class is tested.
         boolean byPaths = request.getSelectorsByType(DiscoverySelector.class).isEmpty();
-        EngineDescriptor root = new EngineDescriptor(engineId, "snipcheck");
-        for (String problem : settings.problems()) {
-            problem("setting " + problem.substring(0, problem.indexOf(' ')), problem, null);
-        }
         if (byPaths && settings.paths().isEmpty() && engineId.getSegments().size() > 1) {
             problem("no pages", "the suite selects no Markdown pages: name them with @SelectDirectories or"
                     + " @SelectFile, or with the configuration parameter " + EngineSettings.PATHS, null);
@@ -71,7 +88,7 @@ final class Discovery {
         }
         for (FileSelector file : files) {
             if (isMarkdown(file.getRawPath())) {
-                Optional<PageDescriptor> page = page(file.getRawPath());
+                Optional<PageDescriptor> page = page(file.getRawPath(), "a file selector names ");
                 page.ifPresent(p -> file.getPosition().ifPresentOrElse(
                         position -> selectLine(p, position.getLine()), p::selectAll));
             }
@@ -82,15 +99,19 @@ final class Discovery {
         for (UniqueId id : ids) {
             select(id);
         }
-        for (PageDescriptor page : pages.values()) {
-            page.addSelected();
-            root.addChild(page);
+        // only where the engine has work: at the root, next to every test class, it would fail once more per run
+        if (byPaths || !pages.isEmpty()) {
+            settings.problems().forEach((parameter, message) -> problem("setting " + parameter, message, null));
         }
-        problems.values().forEach(root::addChild);
-        return root;
     }
 
     private void selectPath(String path, String origin) {
+        Matcher fileAndLine = FILE_AND_LINE.matcher(path);
+        if (fileAndLine.matches()) {
+            int line = Integer.parseInt(fileAndLine.group(2));
+            page(fileAndLine.group(1), origin).ifPresent(page -> selectLine(page, line));
+            return;
+        }
         Path resolved = resolve(path);
         if (resolved == null || !Files.exists(resolved)) {
             problem(path, origin + "'" + path + "', but there is no such file or directory in " + workingDirectory,
@@ -113,20 +134,14 @@ final class Discovery {
         if (segments.isEmpty() || !segments.get(0).getType().equals(PageDescriptor.SEGMENT)) {
             return;
         }
-        String path = segments.get(0).getValue();
-        Path file = resolve(path);
-        if (file == null || !Files.isRegularFile(file)) {
-            problem(path, "the unique id " + id + " names " + path + ", but there is no such file in "
-                    + workingDirectory, null);
-            return;
-        }
-        Optional<PageDescriptor> page = page(file);
+        Optional<PageDescriptor> page = page(segments.get(0).getValue(), "the unique id " + id + " names ");
         if (page.isEmpty()) {
             return;
         }
         if (segments.size() == 1) {
             page.get().selectAll();
-        } else if (segments.get(1).getType().equals(BlockDescriptor.SEGMENT) && segments.get(1).getValue().matches("\\d+")) {
+        } else if (segments.get(1).getType().equals(BlockDescriptor.SEGMENT)
+                && segments.get(1).getValue().matches("\\d{1,9}")) {
             selectLine(page.get(), Integer.parseInt(segments.get(1).getValue()));
         }
     }
@@ -135,14 +150,15 @@ final class Discovery {
         if (!page.selectAt(line)) {
             Path file = page.page().file();
             problem(page.page().displayPath() + ":" + line, page.page().displayPath() + ":" + line
-                    + ": no java or sql block starts at this line", FileSource.from(file.toFile(), FilePosition.from(line)));
+                    + ": no java or sql block starts at this line",
+                    FileSource.from(file.toFile(), FilePosition.from(line)));
         }
     }
 
-    private Optional<PageDescriptor> page(String path) {
+    private Optional<PageDescriptor> page(String path, String origin) {
         Path file = resolve(path);
         if (file == null || !Files.isRegularFile(file)) {
-            problem(path, "a file selector names " + path + ", but there is no such file in " + workingDirectory, null);
+            problem(path, origin + "'" + path + "', but there is no such file in " + workingDirectory, null);
             return Optional.empty();
         }
         return page(file);

@@ -20,6 +20,9 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectFile;
+import org.junit.platform.suite.api.Suite;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -73,13 +76,22 @@ class SnipcheckTestEngineTest {
     }
 
     @Test
+    void aLineSelectsTheBlockWhoseFenceIsOnIt() {
+        assertEquals(List.of(SESSION_ID + "/[block:12]"), tests(discover(Map.of(),
+                selectFile(SESSION, org.junit.platform.engine.discovery.FilePosition.from(12)))));
+        assertEquals(List.of(SESSION_ID + "/[block:7]"), tests(discover(Map.of(EngineSettings.PATHS, SESSION + ":7"))));
+        assertEquals(List.of(SESSION + ":8: no java or sql block starts at this line"),
+                problems(discover(Map.of(EngineSettings.PATHS, SESSION + ":8"))));
+    }
+
+    @Test
     void aSuiteWithoutPagesFailsInsteadOfCheckingNothing() {
         TestDescriptor engine = new SnipcheckTestEngine().discover(LauncherDiscoveryRequestBuilder.request().build(),
                 UniqueId.parse("[engine:junit-platform-suite]/[suite:com.example.DocsTest]/[engine:snipcheck]"));
 
         assertEquals(List.of("the suite selects no Markdown pages: name them with @SelectDirectories or @SelectFile,"
                         + " or with the configuration parameter snipcheck.paths"),
-                engine.getChildren().stream().map(p -> ((ProblemDescriptor) p).message()).toList());
+                problems(engine));
     }
 
     @Test
@@ -89,7 +101,7 @@ class SnipcheckTestEngineTest {
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1).skipped(2));
         Event failed = results.testEvents().failed().list().get(0);
         assertEquals(SESSION_ID + "/[block:12]", failed.getTestDescriptor().getUniqueId().toString());
-        Throwable failure = failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        Throwable failure = failure(failed);
         assertTrue(failure instanceof AssertionError, failure.toString());
         assertEquals(SESSION + ":14:1: error[exception]: threw java.lang.IllegalStateException: broken on purpose\n"
                         + " 14 | throw new IllegalStateException(\"broken on purpose\");\n"
@@ -99,7 +111,8 @@ class SnipcheckTestEngineTest {
         assertEquals(Map.of(SESSION_ID + "/[block:17]", "not run: an earlier block of this page failed (line 12)",
                         SESSION_ID + "/[block:21]", "marked `ignore`"),
                 results.testEvents().skipped().stream().collect(Collectors.toMap(
-                        e -> e.getTestDescriptor().getUniqueId().toString(), e -> e.getPayload(String.class).orElseThrow())));
+                        e -> e.getTestDescriptor().getUniqueId().toString(),
+                        e -> e.getPayload(String.class).orElseThrow())));
     }
 
     @Test
@@ -109,6 +122,26 @@ class SnipcheckTestEngineTest {
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0).skipped(0));
         assertEquals(SESSION_ID + "/[block:7]",
                 results.testEvents().succeeded().list().get(0).getTestDescriptor().getUniqueId().toString());
+    }
+
+    @Test
+    void aBlockRerunFromAnIdeUnderASuiteRunsAloneAfterTheSessionBlocksBeforeIt() {
+        String block = "[engine:junit-platform-suite]/[suite:" + SessionSuite.class.getName() + "]/"
+                + SESSION_ID + "/[block:7]";
+        EngineExecutionResults results = EngineTestKit.engine("junit-platform-suite")
+                .configurationParameter(EngineSettings.POSTGRES_URL, TestPostgres.url())
+                .selectors(selectUniqueId(block))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0).skipped(0));
+        assertEquals(block, results.testEvents().succeeded().list().get(0).getTestDescriptor().getUniqueId().toString());
+    }
+
+    /** The style of a consumer's docs suite; as a nested class Surefire does not run it by itself. */
+    @Suite
+    @IncludeEngines("snipcheck")
+    @SelectFile(SESSION)
+    static class SessionSuite {
     }
 
     @Test
@@ -130,9 +163,51 @@ class SnipcheckTestEngineTest {
                         "setting snipcheck.timeout: snipcheck.timeout is 'soon', not a duration; write a positive"
                         + " duration such as `10s`, `500ms`, `2m` or `1m30s`"),
                 results.testEvents().failed().stream().map(e -> e.getTestDescriptor().getDisplayName() + ": "
-                        + e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
+                        + failure(e).getMessage())
                         .toList());
         assertEquals(0, execute(Map.of(), selectUniqueId(SESSION_ID + "/[block:8]")).testEvents().succeeded().count());
+    }
+
+    @Test
+    void theTimeoutParameterLimitsABlockThatSetsNone() {
+        EngineExecutionResults results = execute(Map.of(EngineSettings.TIMEOUT, "500ms"),
+                selectFile("src/test/resources/engine-timeout/sleep.md"));
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        assertEquals("src/test/resources/engine-timeout/sleep.md:3:1: error[timeout]: did not finish within 500 ms",
+                failure(results.testEvents().failed().list().get(0)).getMessage().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void withoutADatabaseEveryBlockThatNeedsOneFailsAtItsLine() {
+        EngineExecutionResults results = EngineTestKit.engine("snipcheck")
+                .configurationParameter(EngineSettings.POSTGRES_URL, "jdbc:postgresql://127.0.0.1:1/none?user=nobody")
+                .selectors(selectUniqueId(SESSION_ID + "/[block:3]"))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        String message = failure(results.testEvents().failed().list().get(0)).getMessage();
+        assertTrue(message.startsWith(SESSION + ":3: error: PostgreSQL unavailable: "), message);
+        assertTrue(message.endsWith("= hint: check that the server of snipcheck.postgres.url is running and the URL's"
+                + " credentials"), message);
+    }
+
+    private static List<String> tests(TestDescriptor engine) {
+        return engine.getDescendants().stream()
+                .filter(TestDescriptor::isTest)
+                .map(t -> t.getUniqueId().toString())
+                .toList();
+    }
+
+    private static Throwable failure(Event event) {
+        return event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+    }
+
+    private static List<String> problems(TestDescriptor engine) {
+        return engine.getChildren().stream()
+                .filter(ProblemDescriptor.class::isInstance)
+                .map(p -> ((ProblemDescriptor) p).message())
+                .toList();
     }
 
     private static TestDescriptor discover(Map<String, String> parameters, DiscoverySelector... selectors) {
