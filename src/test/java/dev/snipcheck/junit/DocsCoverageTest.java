@@ -13,11 +13,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 class DocsCoverageTest {
 
     /**
-     * The checked blocks of README.md and docs/: README 3, getting-started 4, format 30 and junit 2 (one {@code ignore}
-     * block each in format and junit). Raise it when adding examples, so that a broken fence or a misspelt language is
-     * noticed.
+     * The checked blocks of README.md and docs/ (87 when last raised: the guide, the sql page and the rule pages).
+     * Raise it when adding examples, so that a broken fence or a misspelt language is noticed.
      */
-    private static final int BLOCKS_AT_LEAST = 39;
+    private static final int BLOCKS_AT_LEAST = 87;
 
     @Test
     void theDogfoodSuiteHoldsEveryJavaBlockOfTheReadmeAndTheDocs() {
