@@ -1,6 +1,5 @@
 package dev.snipcheck.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,8 @@ public final class Benchmark {
             options.put(args[i], args[i + 1]);
         }
         Path jar = Path.of(options.get("--jar")).toAbsolutePath();
-        String classpath = jar + File.pathSeparator + System.getProperty("java.class.path");
+        // the bench's own class path has snipcheck's classes and dependencies; the shaded jar would repeat them
+        String classpath = System.getProperty("java.class.path");
         List<String> flags = options.get("--snipcheck-flags").isBlank() ? List.of()
                 : Arrays.asList(options.get("--snipcheck-flags").trim().split("\\s+"));
         Benchmark benchmark = new Benchmark(jar, classpath, flags);
