@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A throwaway PostgreSQL that this run starts on a free port and stops when the run ends. */
 public final class EmbeddedServer implements PostgresServer {
@@ -60,6 +61,11 @@ public final class EmbeddedServer implements PostgresServer {
     @Override
     public void dropDatabase(Database database) {
         admin.drop(database);
+    }
+
+    @Override
+    public Optional<String> lost() {
+        return admin.lost();
     }
 
     @Override

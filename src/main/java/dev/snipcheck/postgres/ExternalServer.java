@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A PostgreSQL server that runs without us: we only add databases to it, and take them away again. */
 public final class ExternalServer implements PostgresServer {
@@ -23,6 +25,11 @@ public final class ExternalServer implements PostgresServer {
      * @throws IllegalArgumentException if {@code url} is neither
      */
     public static ExternalServer connect(String url) throws DatabaseUnavailableException {
+        return connect(url, notice -> { });
+    }
+
+    /** As {@link #connect(String)}; says in one line to {@code notices} when pages get a schema instead of a database. */
+    public static ExternalServer connect(String url, Consumer<String> notices) throws DatabaseUnavailableException {
         String uriText;
         if (url.startsWith("jdbc:postgresql://")) {
             uriText = url.substring("jdbc:".length());
@@ -61,7 +68,12 @@ public final class ExternalServer implements PostgresServer {
                 }
             }
         }
-        return new ExternalServer(AdminConnection.open(host, port, database, user, password));
+        AdminConnection admin = AdminConnection.open(host, port, database, user, password);
+        if (admin.perSchema()) {
+            notices.accept("role " + user + " may not create databases on " + admin.address()
+                    + ": each page gets a schema of database " + database + " instead (its search_path)");
+        }
+        return new ExternalServer(admin);
     }
 
     @Override
@@ -72,6 +84,11 @@ public final class ExternalServer implements PostgresServer {
     @Override
     public void dropDatabase(Database database) {
         admin.drop(database);
+    }
+
+    @Override
+    public Optional<String> lost() {
+        return admin.lost();
     }
 
     @Override

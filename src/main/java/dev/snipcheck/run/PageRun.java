@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one page's blocks in document order and gives each its verdict. The page's session gets one
@@ -49,7 +50,7 @@ final class PageRun {
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult result = expectMisuse(verdict(block));
+                    BlockResult result = blameLostDatabase(expectMisuse(verdict(block)));
                     if (result.verdict() == Verdict.FAILED && !block.attributes().isolated() && failedSessionLine == null) {
                         failedSessionLine = block.fenceLine();
                     }
@@ -60,6 +61,15 @@ final class PageRun {
             closeDatabases();
         }
         return results;
+    }
+
+    /** A block that threw or hung because the server died gets reason {@code database}: that is not the block's fault. */
+    private BlockResult blameLostDatabase(BlockResult result) {
+        if (result.reason().filter(reason -> reason == Reason.EXCEPTION || reason == Reason.TIMEOUT).isEmpty()) {
+            return result;
+        }
+        return server.lost().map(lost -> BlockResult.failed(result.block(), Reason.DATABASE, lost, List.of(),
+                result.output(), result.millis())).orElse(result);
     }
 
     /** A block declaring {@code misuse=} passes only when exactly those rules fired; none fire in this version. */
@@ -90,6 +100,10 @@ final class PageRun {
             return BlockResult.skipped(block, "marked `ignore`");
         }
         if (failedSessionLine != null && !block.attributes().isolated()) {
+            Optional<String> lost = server.lost();
+            if (lost.isPresent()) {
+                return BlockResult.failed(block, Reason.DATABASE, lost.get(), List.of(), "", 0);
+            }
             return BlockResult.notRun(block, "an earlier block of this page failed (line " + failedSessionLine + ")");
         }
         if (block.isSql()) {
@@ -172,7 +186,7 @@ final class PageRun {
             databases.put(bindings, database);
         }
         worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
-                database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl()));
+                database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl(), database.schema().orElse(null)));
         open.add(bindings);
     }
 

@@ -180,6 +180,7 @@ final class WorkerMain {
                                     .database(open.database())
                                     .username(open.user())
                                     .password(open.password())
+                                    .schema(open.schema())
                                     .build()))
                     .initialSize(0)
                     .maxSize(10)
@@ -190,6 +191,7 @@ final class WorkerMain {
             dataSource.setDatabaseName(open.database());
             dataSource.setUser(open.user());
             dataSource.setPassword(open.password());
+            dataSource.setCurrentSchema(open.schema());
             set(bindings, "pool", pool);
             set(bindings, "connectionFactory", pool);
             set(bindings, "dataSource", dataSource);
