@@ -66,8 +66,8 @@ final class Options {
             paramLabel = "auto|testcontainers|embedded|external",
             defaultValue = "auto",
             converter = BackendConverter.class,
-            description = "Where PostgreSQL comes from: a container when a Docker engine answers, else the embedded"
-                    + " server (default: ${DEFAULT-VALUE}).")
+            description = "Where PostgreSQL comes from; auto: a container when a Docker engine answers, else the"
+                    + " embedded server (default: ${DEFAULT-VALUE}).")
     Backend postgres;
 
     @Option(
@@ -85,7 +85,7 @@ final class Options {
 
     @Option(
             names = "--postgres-reuse",
-            description = "Keep the container for the next run, which then starts at once (for local authoring).")
+            description = "Keep the container for the next run, which then need not start one (for local authoring).")
     boolean postgresReuse;
 
     @Option(

@@ -127,9 +127,17 @@ final class AdminConnection implements AutoCloseable {
         return perSchema;
     }
 
-    /** The role this connection logged in as. */
-    String user() {
-        return user;
+    /** The value of the server's setting {@code name}, or null when it has none. */
+    synchronized String setting(String name) throws DatabaseUnavailableException {
+        try (var statement = connection.prepareStatement("SELECT current_setting(?, true)")) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("could not read setting " + name + " on " + address() + ": " + reason(e), e);
+        }
     }
 
     /** The server's version as it reports it, e.g. "18.1". */
@@ -166,7 +174,7 @@ final class AdminConnection implements AutoCloseable {
         if (lost == null) {
             try {
                 if (!connection.isValid(LIVENESS_TIMEOUT_SECONDS)) {
-                    lost = "PostgreSQL at " + address() + " stopped answering (it died, or did not answer within "
+                    lost = "PostgreSQL at " + address() + " stopped answering: it died, or hangs (no answer within "
                             + LIVENESS_TIMEOUT_SECONDS + " s)";
                 }
             } catch (SQLException e) {

@@ -3,8 +3,10 @@ package dev.snipcheck.postgres;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.testcontainers.DockerClientFactory;
@@ -13,29 +15,31 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
 /** A PostgreSQL container that this run starts (or finds running from an earlier run, when reused) through Testcontainers. */
-final class ContainerServer implements PostgresServer {
+final class ContainerServer extends AdminServer {
 
     private static final String USER = "snipcheck";
     private static final String PASSWORD = "snipcheck";
     // a tmpfs: CREATE DATABASE copies files, which costs a hundred times more on a container's overlay disk
     private static final String DATA = "/var/lib/snipcheck";
     private static final long PULL_MINUTES = 10;
+    // a placeholder setting of the server: PostgreSQL accepts any dotted name
+    private static final String KEY_SETTING = "snipcheck.key";
+    // changes whenever the container's settings do, so a kept container of an older snipcheck is not taken up
+    private static final int FORMAT = 1;
     private static final String REUSE_HINT = "set TESTCONTAINERS_REUSE_ENABLE=true, or testcontainers.reuse.enable=true"
             + " in ~/.testcontainers.properties";
 
-    private final PostgreSQLContainer<?> container;
-    private final AdminConnection admin;
+    private final String containerId;
     private final String image;
-    private final boolean kept;
     private final Thread stopOnExit;
 
-    private ContainerServer(PostgreSQLContainer<?> container, AdminConnection admin, String image, boolean kept) {
-        this.container = container;
-        this.admin = admin;
+    /** @param stop removes the container; null when the container is kept for the next run */
+    private ContainerServer(AdminConnection admin, String containerId, String image, Runnable stop) {
+        super(admin);
+        this.containerId = containerId;
         this.image = image;
-        this.kept = kept;
         // without Ryuk (disabled where it cannot be pulled) nothing else removes the container of an interrupted run
-        this.stopOnExit = kept ? null : new Thread(container::stop, "snipcheck-stop-container");
+        this.stopOnExit = stop == null ? null : new Thread(stop, "snipcheck-stop-container");
         if (stopOnExit != null) {
             Runtime.getRuntime().addShutdownHook(stopOnExit);
         }
@@ -47,6 +51,15 @@ final class ContainerServer implements PostgresServer {
      * @param reuse keep the container after the run and take it up again in the next, where Testcontainers allows it
      */
     static ContainerServer start(String image, boolean reuse, Consumer<String> notices) throws DatabaseUnavailableException {
+        boolean keep = reuse && TestcontainersConfiguration.getInstance().environmentSupportsReuse();
+        if (reuse && !keep) {
+            notices.accept("container reuse is off in Testcontainers' configuration (" + REUSE_HINT
+                    + "): this run's container is removed when it ends");
+        }
+        Optional<ContainerServer> kept = keep ? takeUpKept(image) : Optional.empty();
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         DockerImageName name;
         try {
             name = DockerImageName.parse(image).asCompatibleSubstituteFor("postgres");
@@ -60,11 +73,6 @@ final class ContainerServer implements PostgresServer {
             throw new DatabaseUnavailableException("no Docker engine answers: " + e.getMessage(), e);
         }
         pullIfMissing(docker, image);
-        boolean kept = reuse && TestcontainersConfiguration.getInstance().environmentSupportsReuse();
-        if (reuse && !kept) {
-            notices.accept("container reuse is off in Testcontainers' configuration (" + REUSE_HINT
-                    + "): this run's container is removed when it ends");
-        }
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(name)
                 .withUsername(USER)
                 .withPassword(PASSWORD)
@@ -72,23 +80,59 @@ final class ContainerServer implements PostgresServer {
                 .withEnv("PGDATA", DATA + "/data")
                 .withTmpFs(Map.of(DATA, "rw"))
                 .withSharedMemorySize(256L << 20)
-                .withReuse(kept)
+                .withReuse(keep)
                 .withLabel("dev.snipcheck", "postgres");
-        // durability is worthless for a server whose data lives in memory; a few pools of 10 per page
+        // durability is worthless for a server whose data lives in memory; a few pools of 10 per page; the key lets
+        // the next run recognise a kept container as its own without asking Docker
         container.setCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                "-c", "max_connections=300");
+                "-c", "max_connections=300", "-c", KEY_SETTING + "=" + key(image));
         try {
             container.start();
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException("the container of image " + image + " did not start: " + rootMessage(e), e);
         }
+        AdminConnection admin;
         try {
-            AdminConnection admin = AdminConnection.open(container.getHost(), container.getMappedPort(5432), "postgres", USER, PASSWORD);
-            return new ContainerServer(container, admin, image, kept);
+            admin = AdminConnection.open(container.getHost(), container.getMappedPort(5432), "postgres", USER, PASSWORD);
         } catch (DatabaseUnavailableException e) {
             container.stop();
             throw e;
         }
+        if (keep) {
+            new KeptContainer(container.getHost(), container.getMappedPort(5432), container.getContainerId()).note(key(image));
+        }
+        return new ContainerServer(admin, container.getContainerId(), image, keep ? null : container::stop);
+    }
+
+    /**
+     * The container of {@code image} that an earlier run kept, if it still runs and reuse is allowed; found without
+     * asking Docker.
+     */
+    static Optional<ContainerServer> takeUpKept(String image) {
+        if (!TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
+            return Optional.empty();
+        }
+        String key = key(image);
+        Optional<KeptContainer> note = KeptContainer.find(key);
+        if (note.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            AdminConnection admin = AdminConnection.open(note.get().host(), note.get().port(), "postgres", USER, PASSWORD);
+            if (key.equals(admin.setting(KEY_SETTING))) {
+                return Optional.of(new ContainerServer(admin, note.get().containerId(), image, null));
+            }
+            admin.dropAll();
+            admin.close();
+        } catch (DatabaseUnavailableException e) {
+            // the note is stale: the container was removed, or its port now belongs to another server
+        }
+        return Optional.empty();
+    }
+
+    /** Names a kept container by what it runs: the image and the server settings above. */
+    private static String key(String image) {
+        return UUID.nameUUIDFromBytes((FORMAT + " " + image).getBytes(StandardCharsets.UTF_8)).toString().substring(0, 13).replace("-", "");
     }
 
     /**
@@ -128,36 +172,26 @@ final class ContainerServer implements PostgresServer {
     }
 
     @Override
-    public Database createDatabase() throws DatabaseUnavailableException {
-        return admin.create();
-    }
-
-    @Override
-    public void dropDatabase(Database database) {
-        admin.drop(database);
-    }
-
-    @Override
     public Optional<String> lost() {
-        return admin.lost().map(reason -> reason + " (container " + container.getContainerId().substring(0, 12) + " of " + image + ")");
+        return super.lost().map(reason -> reason + "; container " + containerId.substring(0, 12) + " of " + image);
     }
 
     @Override
     public String description() {
         return "PostgreSQL " + admin.version() + " in a container of " + image + " at " + admin.address()
-                + (kept ? ", kept for the next run" : "");
+                + (stopOnExit == null ? ", kept for the next run" : "");
     }
 
     /** Removes the container; a reused one stays, with this run's databases dropped. */
     @Override
     public void close() {
-        if (kept) {
+        if (stopOnExit == null) {
             admin.dropAll();
             admin.close();
             return;
         }
         admin.close();
         Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        container.stop();
+        stopOnExit.run();
     }
 }

@@ -4,18 +4,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** A PostgreSQL server that runs without us: we only add databases to it, and take them away again. */
-public final class ExternalServer implements PostgresServer {
+public final class ExternalServer extends AdminServer {
 
     private static final String EXPECTED = "expected jdbc:postgresql://host:port/db?user=..&password=.. or postgresql://user:pass@host:port/db";
 
-    private final AdminConnection admin;
-
     private ExternalServer(AdminConnection admin) {
-        this.admin = admin;
+        super(admin);
     }
 
     /**
@@ -74,21 +71,6 @@ public final class ExternalServer implements PostgresServer {
                     + ": each page gets a schema of database " + database + " instead (its search_path)");
         }
         return new ExternalServer(admin);
-    }
-
-    @Override
-    public Database createDatabase() throws DatabaseUnavailableException {
-        return admin.create();
-    }
-
-    @Override
-    public void dropDatabase(Database database) {
-        admin.drop(database);
-    }
-
-    @Override
-    public Optional<String> lost() {
-        return admin.lost();
     }
 
     @Override

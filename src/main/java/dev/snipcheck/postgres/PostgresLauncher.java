@@ -2,6 +2,7 @@ package dev.snipcheck.postgres;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.testcontainers.DockerClientFactory;
@@ -28,6 +29,11 @@ public final class PostgresLauncher {
             case EMBEDDED -> EmbeddedServer.start();
             case TESTCONTAINERS -> ContainerServer.start(settings.image(), settings.reuse(), notices);
             case AUTO -> {
+                Optional<ContainerServer> kept = settings.reuse() ? ContainerServer.takeUpKept(settings.image()) : Optional.empty();
+                if (kept.isPresent()) {
+                    notices.accept("PostgreSQL in the container of " + settings.image() + " that an earlier run kept");
+                    yield kept.get();
+                }
                 if (dockerAnswers.getAsBoolean()) {
                     notices.accept("PostgreSQL in a container of " + settings.image() + ": a Docker engine answered"
                             + " (API " + DockerClientFactory.instance().getActiveApiVersion() + ")");
