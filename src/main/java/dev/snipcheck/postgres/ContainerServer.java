@@ -25,7 +25,7 @@ final class ContainerServer extends AdminServer {
     // a placeholder setting of the server: PostgreSQL accepts any dotted name
     private static final String KEY_SETTING = "snipcheck.key";
     // changes whenever the container's settings do, so a kept container of an older snipcheck is not taken up
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final String REUSE_HINT = "set TESTCONTAINERS_REUSE_ENABLE=true, or testcontainers.reuse.enable=true"
             + " in ~/.testcontainers.properties";
 
@@ -51,14 +51,14 @@ final class ContainerServer extends AdminServer {
      * @param reuse keep the container after the run and take it up again in the next, where Testcontainers allows it
      */
     static ContainerServer start(String image, boolean reuse, Consumer<String> notices) throws DatabaseUnavailableException {
+        Optional<ContainerServer> kept = reuse ? takeUpKept(image) : Optional.empty();
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         boolean keep = reuse && TestcontainersConfiguration.getInstance().environmentSupportsReuse();
         if (reuse && !keep) {
             notices.accept("container reuse is off in Testcontainers' configuration (" + REUSE_HINT
                     + "): this run's container is removed when it ends");
-        }
-        Optional<ContainerServer> kept = keep ? takeUpKept(image) : Optional.empty();
-        if (kept.isPresent()) {
-            return kept.get();
         }
         DockerImageName name;
         try {
@@ -78,6 +78,9 @@ final class ContainerServer extends AdminServer {
                 .withPassword(PASSWORD)
                 .withDatabaseName("postgres")
                 .withEnv("PGDATA", DATA + "/data")
+                // the password in clear, checked by the server, rather than SCRAM: a cold JVM spent 200 ms more on
+                // SCRAM's key derivation (median of 4 connections each), and this well-known password hides nothing
+                .withEnv("POSTGRES_HOST_AUTH_METHOD", "password")
                 .withTmpFs(Map.of(DATA, "rw"))
                 .withSharedMemorySize(256L << 20)
                 .withReuse(keep)
@@ -105,13 +108,10 @@ final class ContainerServer extends AdminServer {
     }
 
     /**
-     * The container of {@code image} that an earlier run kept, if it still runs and reuse is allowed; found without
-     * asking Docker.
+     * The container of {@code image} that an earlier run kept, if it still runs; found without asking Docker, or
+     * even loading Testcontainers' configuration (a quarter of a second): only a run where reuse was allowed keeps one.
      */
     static Optional<ContainerServer> takeUpKept(String image) {
-        if (!TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
-            return Optional.empty();
-        }
         String key = key(image);
         Optional<KeptContainer> note = KeptContainer.find(key);
         if (note.isEmpty()) {
