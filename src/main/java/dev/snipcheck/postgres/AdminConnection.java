@@ -66,6 +66,9 @@ final class AdminConnection implements AutoCloseable {
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         properties.setProperty("ApplicationName", "snipcheck");
+        // a port that now belongs to something else (a kept container's stale note, a wrong URL) must not hang the run
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("loginTimeout", "10");
         Connection connection;
         try {
             connection = DriverManager.getConnection("jdbc:postgresql://" + address + "/" + database, properties);

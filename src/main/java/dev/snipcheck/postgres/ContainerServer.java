@@ -72,7 +72,7 @@ final class ContainerServer extends AdminServer {
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException("no Docker engine answers: " + e.getMessage(), e);
         }
-        pullIfMissing(docker, image);
+        pullIfMissing(docker, image, name);
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(name)
                 .withUsername(USER)
                 .withPassword(PASSWORD)
@@ -139,7 +139,7 @@ final class ContainerServer extends AdminServer {
      * One pull, instead of Testcontainers' retries for two minutes: offline, Docker's answer does not change, and
      * the user should hear at once which image is missing.
      */
-    private static void pullIfMissing(DockerClient docker, String image) throws DatabaseUnavailableException {
+    private static void pullIfMissing(DockerClient docker, String image, DockerImageName name) throws DatabaseUnavailableException {
         try {
             docker.inspectImageCmd(image).exec();
             return;
@@ -149,7 +149,9 @@ final class ContainerServer extends AdminServer {
             throw new DatabaseUnavailableException("Docker could not look up image " + image + ": " + rootMessage(e), e);
         }
         try {
-            if (!docker.pullImageCmd(image).exec(new PullImageResultCallback()).awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES)) {
+            // with no tag, the engine would pull every tag of the repository
+            if (!docker.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart())
+                    .exec(new PullImageResultCallback()).awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES)) {
                 throw new ImageUnavailableException(image, "the pull did not finish within " + PULL_MINUTES + " minutes", null);
             }
         } catch (InterruptedException e) {
