@@ -86,9 +86,9 @@ final class ContainerServer extends AdminServer {
                 .withReuse(keep)
                 .withLabel("dev.snipcheck", "postgres");
         // durability is worthless for a server whose data lives in memory; a few pools of 10 per page; the key lets
-        // the next run recognise a kept container as its own without asking Docker
+        // the next run recognise a kept container as its own without asking Docker, and only a kept one
         container.setCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                "-c", "max_connections=300", "-c", KEY_SETTING + "=" + key(image));
+                "-c", "max_connections=300", "-c", KEY_SETTING + "=" + (keep ? key(image) : "none"));
         try {
             container.start();
         } catch (RuntimeException e) {
