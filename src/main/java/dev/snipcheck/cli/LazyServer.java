@@ -68,6 +68,16 @@ final class LazyServer implements PostgresServer {
         }
     }
 
+    /** Asks the server only if it was started: one that never ran was never lost. */
+    @Override
+    public Optional<String> lost() {
+        PostgresServer running;
+        synchronized (this) {
+            running = server;
+        }
+        return running == null ? Optional.empty() : running.lost();
+    }
+
     @Override
     public synchronized String description() {
         if (server != null) {

@@ -4,6 +4,8 @@ import dev.snipcheck.markdown.DocFinder;
 import dev.snipcheck.markdown.MarkdownReader;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
+import dev.snipcheck.postgres.ImageUnavailableException;
+import dev.snipcheck.postgres.PostgresSettings;
 import dev.snipcheck.report.JsonReport;
 import dev.snipcheck.report.TextReport;
 import dev.snipcheck.run.RunResult;
@@ -98,6 +100,14 @@ public final class Main {
             return usageError("--watch prints the text report as pages change; it cannot be combined with "
                     + "--format json or --output");
         }
+
+        PostgresSettings postgres;
+        try {
+            postgres = options.postgresSettings();
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
+
         List<Path> inputs;
         List<Page> pages;
         try {
@@ -127,7 +137,7 @@ public final class Main {
 
         // opened before the run, so that a path that cannot be written fails in a second, not after the run
         try (PrintWriter report = outputFile == null ? null : openReport(outputFile);
-             LazyServer server = new LazyServer(() -> servers.start(Optional.ofNullable(options.postgresUrl)))) {
+             LazyServer server = new LazyServer(() -> servers.start(postgres, notice -> err.println("snipcheck: " + notice)))) {
             if (needsDatabase(pages)) {
                 try {
                     server.start();
@@ -159,6 +169,12 @@ public final class Main {
                 Optional<DatabaseUnavailableException> failure = server.failure();
                 if (failure.isPresent()) {
                     return databaseUnavailable(failure.get(), options);
+                }
+                // the server died during the run: the report gave the blocks it left reason `database`
+                Optional<String> lost = server.lost();
+                if (lost.isPresent()) {
+                    err.println("snipcheck: PostgreSQL unavailable: " + lost.get());
+                    return USAGE;
                 }
                 if (options.watch) {
                     out.flush();
@@ -244,8 +260,11 @@ public final class Main {
         if (e.getCause() != null && e.getCause().getMessage() != null) {
             err.println("  caused by: " + e.getCause().getMessage());
         }
-        if (options.postgresUrl == null) {
-            err.println("  hint: use --postgres-url to check against a running server instead of an embedded one");
+        if (e instanceof ImageUnavailableException image) {
+            err.println("  hint: choose another image with --postgres-image IMAGE (one that Docker has, or can pull),"
+                    + " or start no container with --postgres=embedded");
+        } else if (options.postgresUrl == null) {
+            err.println("  hint: use --postgres-url to check against a running server instead");
         }
         return USAGE;
     }

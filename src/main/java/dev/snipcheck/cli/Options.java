@@ -1,6 +1,8 @@
 package dev.snipcheck.cli;
 
 import dev.snipcheck.markdown.Durations;
+import dev.snipcheck.postgres.Backend;
+import dev.snipcheck.postgres.PostgresSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ITypeConverter;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /** The command line of {@code snipcheck}, as picocli fills it in. */
@@ -59,10 +62,31 @@ final class Options {
     String output;
 
     @Option(
+            names = "--postgres",
+            paramLabel = "auto|testcontainers|embedded|external",
+            defaultValue = "auto",
+            converter = BackendConverter.class,
+            description = "Where PostgreSQL comes from; auto: a container when a Docker engine answers, else the"
+                    + " embedded server (default: ${DEFAULT-VALUE}).")
+    Backend postgres;
+
+    @Option(
             names = "--postgres-url",
             paramLabel = "URL",
-            description = "Use this running PostgreSQL server instead of starting an embedded one.")
+            description = "Use this running PostgreSQL server (implies --postgres=external).")
     String postgresUrl;
+
+    @Option(
+            names = "--postgres-image",
+            paramLabel = "IMAGE",
+            defaultValue = PostgresSettings.DEFAULT_IMAGE,
+            description = "Container image, compatible with the official postgres image (default: ${DEFAULT-VALUE}).")
+    String postgresImage;
+
+    @Option(
+            names = "--postgres-reuse",
+            description = "Keep the container for the next run, which then need not start one (for local authoring).")
+    boolean postgresReuse;
 
     @Option(
             names = "--timeout",
@@ -112,6 +136,14 @@ final class Options {
         }
     }
 
+    /** Reads {@code --postgres}. */
+    static final class BackendConverter implements ITypeConverter<Backend> {
+        @Override
+        public Backend convert(String value) {
+            return choice(Backend.class, value);
+        }
+    }
+
     /** Reads {@code --color}. */
     static final class ColorConverter implements ITypeConverter<Color> {
         @Override
@@ -143,6 +175,22 @@ final class Options {
             }
             throw new TypeConversionException("expected a number of pages of at least 1, but was '" + value + "'");
         }
+    }
+
+    /**
+     * The PostgreSQL options as settings.
+     *
+     * @throws IllegalArgumentException when they contradict each other, with the message to show
+     */
+    PostgresSettings postgresSettings() {
+        String backend = postgres.name().toLowerCase(Locale.ROOT);
+        if (postgresUrl != null && postgres != Backend.AUTO && postgres != Backend.EXTERNAL) {
+            throw new IllegalArgumentException("--postgres-url means --postgres=external, not --postgres=" + backend);
+        }
+        if (postgresUrl == null && postgres == Backend.EXTERNAL) {
+            throw new IllegalArgumentException("--postgres=external needs --postgres-url URL");
+        }
+        return new PostgresSettings(postgres, Optional.ofNullable(postgresUrl), postgresImage, postgresReuse);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value) {

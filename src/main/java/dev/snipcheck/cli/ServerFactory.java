@@ -1,20 +1,20 @@
 package dev.snipcheck.cli;
 
 import dev.snipcheck.postgres.DatabaseUnavailableException;
-import dev.snipcheck.postgres.EmbeddedServer;
-import dev.snipcheck.postgres.ExternalServer;
+import dev.snipcheck.postgres.PostgresLauncher;
 import dev.snipcheck.postgres.PostgresServer;
+import dev.snipcheck.postgres.PostgresSettings;
 
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Provides the run's PostgreSQL server; tests substitute one that must never be called. */
 @FunctionalInterface
 interface ServerFactory {
 
-    /** Connects to the server at {@code url} when given, else starts an embedded one. */
-    PostgresServer start(Optional<String> url) throws DatabaseUnavailableException;
+    /** Starts or connects to the server that {@code settings} choose; {@code notices} hears about the choice. */
+    PostgresServer start(PostgresSettings settings, Consumer<String> notices) throws DatabaseUnavailableException;
 
     static ServerFactory real() {
-        return url -> url.isPresent() ? ExternalServer.connect(url.get()) : EmbeddedServer.start();
+        return PostgresLauncher::start;
     }
 }

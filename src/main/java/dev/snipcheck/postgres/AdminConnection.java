@@ -8,33 +8,44 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-/** The one admin connection of a run, which copies that run's databases from its own template and drops them. */
+/**
+ * The one admin connection of a run, which copies that run's databases from its own template and drops them; or,
+ * when its role may not create databases, creates and drops one schema per page in the database it connected to.
+ */
 final class AdminConnection implements AutoCloseable {
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int MINIMUM_VERSION = 130000;
+    private static final int LIVENESS_TIMEOUT_SECONDS = 3;
 
     private final String host;
     private final int port;
+    private final String database;
     private final String user;
     private final String password;
     private final String version;
     private final String prefix;
     private final String template;
     private final String strategy;
+    private final boolean perSchema;
     // these three are guarded by this object's monitor: pages ask for databases from many threads, and pgjdbc connections are not thread-safe
     private final Connection connection;
     private final Set<String> created = new LinkedHashSet<>();
     private int count;
+    private String lost;
 
-    private AdminConnection(String host, int port, String user, String password, Connection connection, String version, int versionNumber) {
+    private AdminConnection(String host, int port, String database, String user, String password, Connection connection,
+                            String version, int versionNumber, boolean perSchema) {
         this.host = host;
         this.port = port;
+        this.database = database;
+        this.perSchema = perSchema;
         this.user = user;
         this.password = password;
         this.connection = connection;
@@ -55,6 +66,9 @@ final class AdminConnection implements AutoCloseable {
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         properties.setProperty("ApplicationName", "snipcheck");
+        // a port that now belongs to something else (a kept container's stale note, a wrong URL) must not hang the run
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("loginTimeout", "10");
         Connection connection;
         try {
             connection = DriverManager.getConnection("jdbc:postgresql://" + address + "/" + database, properties);
@@ -63,11 +77,14 @@ final class AdminConnection implements AutoCloseable {
         }
         String version;
         int versionNumber;
+        boolean mayCreateDatabases;
         try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT current_setting('server_version'), current_setting('server_version_num')::int")) {
+                ResultSet result = statement.executeQuery("SELECT current_setting('server_version'), current_setting('server_version_num')::int,"
+                        + " (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user)")) {
             result.next();
             version = result.getString(1);
             versionNumber = result.getInt(2);
+            mayCreateDatabases = result.getBoolean(3);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new DatabaseUnavailableException("could not ask " + address + " for its version: " + reason(e), e);
@@ -76,8 +93,13 @@ final class AdminConnection implements AutoCloseable {
             closeQuietly(connection);
             throw new DatabaseUnavailableException("PostgreSQL " + version + " at " + address + " is too old: snipcheck needs 13 or newer to drop databases WITH (FORCE)");
         }
-        AdminConnection admin = new AdminConnection(host, port, user, password, connection, version, versionNumber);
-        admin.createTemplate();
+        AdminConnection admin = new AdminConnection(host, port, database, user, password, connection, version, versionNumber,
+                !mayCreateDatabases);
+        if (mayCreateDatabases) {
+            admin.createTemplate();
+        } else {
+            admin.limitLockWaits();
+        }
         return admin;
     }
 
@@ -93,6 +115,34 @@ final class AdminConnection implements AutoCloseable {
         }
     }
 
+    /** A page that left a lock behind must not make the DROP SCHEMA at its end wait forever. */
+    private void limitLockWaits() throws DatabaseUnavailableException {
+        try {
+            execute("SET lock_timeout = '10s'");
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new DatabaseUnavailableException("could not set lock_timeout on " + address() + ": " + reason(e), e);
+        }
+    }
+
+    /** True when pages get a schema each, because the role may not create databases. */
+    boolean perSchema() {
+        return perSchema;
+    }
+
+    /** The value of the server's setting {@code name}, or null when it has none. */
+    synchronized String setting(String name) throws DatabaseUnavailableException {
+        try (var statement = connection.prepareStatement("SELECT current_setting(?, true)")) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("could not read setting " + name + " on " + address() + ": " + reason(e), e);
+        }
+    }
+
     /** The server's version as it reports it, e.g. "18.1". */
     String version() {
         return version;
@@ -104,41 +154,70 @@ final class AdminConnection implements AutoCloseable {
     }
 
     synchronized Database create() throws DatabaseUnavailableException {
+        if (lost != null) {
+            throw new DatabaseUnavailableException(lost);
+        }
         String name = prefix + (++count);
+        String kind = perSchema ? "schema" : "database";
         try {
-            execute("CREATE DATABASE " + name + " TEMPLATE " + template + strategy);
+            execute(perSchema ? "CREATE SCHEMA " + name : "CREATE DATABASE " + name + " TEMPLATE " + template + strategy);
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("could not create database " + name + " on " + address() + ": " + reason(e), e);
+            throw new DatabaseUnavailableException("could not create " + kind + " " + name + " on " + address() + ": " + reason(e), e);
         }
         created.add(name);
-        return new Database(host, port, name, user, password);
+        return perSchema ? new Database(host, port, database, user, password, Optional.of(name))
+                : new Database(host, port, name, user, password);
+    }
+
+    /**
+     * Why the server cannot be used any more, asking it with a timeout unless that is known already; a server that
+     * was lost once stays lost, so the rest of the run fails fast instead of waiting on it again.
+     */
+    synchronized Optional<String> lost() {
+        if (lost == null) {
+            try {
+                if (!connection.isValid(LIVENESS_TIMEOUT_SECONDS)) {
+                    lost = "PostgreSQL at " + address() + " stopped answering: it died, or hangs (no answer within "
+                            + LIVENESS_TIMEOUT_SECONDS + " s)";
+                }
+            } catch (SQLException e) {
+                lost = "PostgreSQL at " + address() + " stopped answering: " + reason(e);
+            }
+        }
+        return Optional.ofNullable(lost);
     }
 
     synchronized void drop(Database database) {
-        String name = database.name();
+        String name = database.schema().orElse(database.name());
         // besides protecting other people's data, this keeps names that did not come from here out of the unquoted SQL
         if (!created.contains(name)) {
             System.err.println("snipcheck: not dropping database " + name + " on " + address() + ": this run did not create it");
             return;
         }
-        if (dropQuietly(name)) {
+        if (lost == null && dropQuietly(name)) {
             created.remove(name);
         }
     }
 
     /** Drops the databases that were never dropped, then the template. */
     synchronized void dropAll() {
+        if (lost != null) {
+            return;
+        }
         created.removeIf(this::dropQuietly);
-        dropQuietly(template);
+        if (!perSchema) {
+            dropQuietly(template);
+        }
     }
 
     private boolean dropQuietly(String name) {
         try {
             // FORCE: a page that leaked a connection or pool must not keep its database alive
-            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            execute(perSchema ? "DROP SCHEMA IF EXISTS " + name + " CASCADE"
+                    : "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             return true;
         } catch (SQLException e) {
-            System.err.println("snipcheck: could not drop database " + name + " on " + address() + ": " + reason(e));
+            System.err.println("snipcheck: could not drop " + (perSchema ? "schema " : "database ") + name + " on " + address() + ": " + reason(e));
             return false;
         }
     }

@@ -1,7 +1,7 @@
 package dev.snipcheck.postgres;
 
 /** The PostgreSQL server could not be started, reached, or asked for a database. */
-public final class DatabaseUnavailableException extends Exception {
+public class DatabaseUnavailableException extends Exception {
 
     public DatabaseUnavailableException(String message, Throwable cause) {
         super(message, cause);

@@ -6,18 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A throwaway PostgreSQL that this run starts on a free port and stops when the run ends. */
-public final class EmbeddedServer implements PostgresServer {
+public final class EmbeddedServer extends AdminServer {
 
     private static final Path SHARED_MEMORY = Path.of("/dev/shm");
     // Docker's default /dev/shm is 64 MB; a cluster with its WAL and a few page databases outgrows that
     private static final long MINIMUM_SHARED_MEMORY = 1L << 30;
 
     private final EmbeddedPostgres postgres;
-    private final AdminConnection admin;
 
     private EmbeddedServer(EmbeddedPostgres postgres, AdminConnection admin) {
+        super(admin);
         this.postgres = postgres;
-        this.admin = admin;
     }
 
     /** Starts a server on a free port, with its data directory in memory when there is room for it. */
@@ -50,16 +49,6 @@ public final class EmbeddedServer implements PostgresServer {
 
     private static boolean hasRoomInMemory() throws IOException {
         return Files.isDirectory(SHARED_MEMORY) && Files.getFileStore(SHARED_MEMORY).getUsableSpace() >= MINIMUM_SHARED_MEMORY;
-    }
-
-    @Override
-    public Database createDatabase() throws DatabaseUnavailableException {
-        return admin.create();
-    }
-
-    @Override
-    public void dropDatabase(Database database) {
-        admin.drop(database);
     }
 
     @Override

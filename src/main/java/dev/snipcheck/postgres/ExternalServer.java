@@ -4,16 +4,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /** A PostgreSQL server that runs without us: we only add databases to it, and take them away again. */
-public final class ExternalServer implements PostgresServer {
+public final class ExternalServer extends AdminServer {
 
     private static final String EXPECTED = "expected jdbc:postgresql://host:port/db?user=..&password=.. or postgresql://user:pass@host:port/db";
 
-    private final AdminConnection admin;
-
     private ExternalServer(AdminConnection admin) {
-        this.admin = admin;
+        super(admin);
     }
 
     /**
@@ -23,6 +22,11 @@ public final class ExternalServer implements PostgresServer {
      * @throws IllegalArgumentException if {@code url} is neither
      */
     public static ExternalServer connect(String url) throws DatabaseUnavailableException {
+        return connect(url, notice -> { });
+    }
+
+    /** As {@link #connect(String)}; says in one line to {@code notices} when pages get a schema instead of a database. */
+    public static ExternalServer connect(String url, Consumer<String> notices) throws DatabaseUnavailableException {
         String uriText;
         if (url.startsWith("jdbc:postgresql://")) {
             uriText = url.substring("jdbc:".length());
@@ -61,17 +65,12 @@ public final class ExternalServer implements PostgresServer {
                 }
             }
         }
-        return new ExternalServer(AdminConnection.open(host, port, database, user, password));
-    }
-
-    @Override
-    public Database createDatabase() throws DatabaseUnavailableException {
-        return admin.create();
-    }
-
-    @Override
-    public void dropDatabase(Database database) {
-        admin.drop(database);
+        AdminConnection admin = AdminConnection.open(host, port, database, user, password);
+        if (admin.perSchema()) {
+            notices.accept("role " + user + " may not create databases on " + admin.address()
+                    + ": each page gets a schema of database " + database + " instead (its search_path)");
+        }
+        return new ExternalServer(admin);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.snipcheck.postgres;
 
+import java.util.Optional;
+
 /**
  * A PostgreSQL server shared by a whole run, handing out one fresh database per page.
  */
@@ -10,6 +12,14 @@ public interface PostgresServer extends AutoCloseable {
 
     /** Drops a database made by {@link #createDatabase()}, closing its remaining connections. */
     void dropDatabase(Database database);
+
+    /**
+     * Why the server can no longer provide databases (it died, or stopped answering), asking it if it is not known
+     * yet; empty while it answers. Takes at most a few seconds.
+     */
+    default Optional<String> lost() {
+        return Optional.empty();
+    }
 
     /** One line for the report, e.g. "embedded PostgreSQL 18.1 on port 54321". */
     String description();

@@ -15,7 +15,15 @@ import java.io.Serializable;
  * @param password      password
  * @param jdbcUrl       stored in the {@code jdbcUrl} field, not used to connect
  * @param r2dbcUrl      stored in the {@code r2dbcUrl} field, not used to connect
+ * @param schema        the page's schema, first in the search_path of every connection, when the page has a
+ *                      schema rather than a database of its own; else null (Optional is not serializable)
  */
 record OpenDatabase(String bindingsClass, String host, int port, String database, String user, String password,
-                    String jdbcUrl, String r2dbcUrl) implements Serializable {
+                    String jdbcUrl, String r2dbcUrl, String schema) implements Serializable {
+
+    /** A database of the page's own, with no schema set. */
+    OpenDatabase(String bindingsClass, String host, int port, String database, String user, String password,
+                 String jdbcUrl, String r2dbcUrl) {
+        this(bindingsClass, host, port, database, user, password, jdbcUrl, r2dbcUrl, null);
+    }
 }

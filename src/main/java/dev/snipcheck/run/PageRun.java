@@ -54,7 +54,7 @@ final class PageRun {
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult result = misuse(block, OutputDiff.judge(verdict(block), page.displayPath()));
+                    BlockResult result = blameLostDatabase(misuse(block, OutputDiff.judge(verdict(block), page.displayPath())));
                     if (result.verdict() == Verdict.FAILED && !block.attributes().isolated() && failedSessionLine == null) {
                         failedSessionLine = block.fenceLine();
                     }
@@ -65,6 +65,15 @@ final class PageRun {
             closeDatabases();
         }
         return results;
+    }
+
+    /** A block that threw or hung because the server died gets reason {@code database}: that is not the block's fault. */
+    private BlockResult blameLostDatabase(BlockResult result) {
+        if (result.reason().filter(reason -> reason == Reason.EXCEPTION || reason == Reason.TIMEOUT).isEmpty()) {
+            return result;
+        }
+        return server.lost().map(lost -> BlockResult.failed(result.block(), Reason.DATABASE, lost, List.of(),
+                result.output(), result.millis())).orElse(result);
     }
 
     /** The verdict with the misuse rules applied: those of a compiled block's code, and the page's allowances. */
@@ -93,6 +102,10 @@ final class PageRun {
             return BlockResult.skipped(block, "marked `ignore`");
         }
         if (failedSessionLine != null && !block.attributes().isolated()) {
+            Optional<String> lost = server.lost();
+            if (lost.isPresent()) {
+                return BlockResult.failed(block, Reason.DATABASE, lost.get(), List.of(), "", 0);
+            }
             return BlockResult.notRun(block, "an earlier block of this page failed (line " + failedSessionLine + ")");
         }
         if (block.isSql()) {
@@ -204,7 +217,7 @@ final class PageRun {
             databases.put(name, database);
         }
         worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
-                database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl()));
+                database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl(), database.schema().orElse(null)));
         open.add(name);
     }
 

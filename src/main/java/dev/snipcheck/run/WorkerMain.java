@@ -191,6 +191,7 @@ final class WorkerMain {
                                     .username(open.user())
                                     .password(open.password())
                                     .codecRegistrar(ServerText.REGISTRAR)
+                                    .schema(open.schema())
                                     .build()))
                     .initialSize(0)
                     .maxSize(10)
@@ -201,6 +202,7 @@ final class WorkerMain {
             dataSource.setDatabaseName(open.database());
             dataSource.setUser(open.user());
             dataSource.setPassword(open.password());
+            dataSource.setCurrentSchema(open.schema());
             set(bindings, "pool", pool);
             set(bindings, "connectionFactory", pool);
             set(bindings, "dataSource", dataSource);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
 
     /** Usage errors are found before any database is needed: starting one is a bug. */
-    private static final ServerFactory NO_SERVER = url -> {
+    private static final ServerFactory NO_SERVER = (settings, notices) -> {
         throw new AssertionError("PostgreSQL must not be started");
     };
 

@@ -1,0 +1,28 @@
+package dev.snipcheck.postgres;
+
+import java.util.Optional;
+
+/** A server that hands out the run's databases through its one admin connection. */
+abstract class AdminServer implements PostgresServer {
+
+    final AdminConnection admin;
+
+    AdminServer(AdminConnection admin) {
+        this.admin = admin;
+    }
+
+    @Override
+    public Database createDatabase() throws DatabaseUnavailableException {
+        return admin.create();
+    }
+
+    @Override
+    public void dropDatabase(Database database) {
+        admin.drop(database);
+    }
+
+    @Override
+    public Optional<String> lost() {
+        return admin.lost();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.snipcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.snipcheck.postgres.Backend;
+import dev.snipcheck.postgres.DatabaseUnavailableException;
+import dev.snipcheck.postgres.PostgresSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The PostgreSQL options, as the settings they give the launcher; no server is started. */
+class PostgresOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+    private final List<PostgresSettings> asked = new ArrayList<>();
+
+    private int run(String... args) throws Exception {
+        Files.writeString(dir.resolve("page.md"), "```java\nint x = 1;\n```\n");
+        ServerFactory recording = (settings, notices) -> {
+            asked.add(settings);
+            throw new DatabaseUnavailableException("not in this test");
+        };
+        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err), dir, Terminal.NONE, recording);
+    }
+
+    @Test
+    void byDefaultAContainerOfTheOfficialImageOrElseTheEmbeddedServer() throws Exception {
+        run("page.md");
+        assertEquals(List.of(PostgresSettings.defaults()), asked);
+        assertEquals(new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false), asked.get(0));
+    }
+
+    @Test
+    void theFlagsMapOntoTheSettings() throws Exception {
+        run("--postgres=testcontainers", "--postgres-image", "postgres:16-alpine", "--postgres-reuse", "page.md");
+        assertEquals(List.of(new PostgresSettings(Backend.TESTCONTAINERS, Optional.empty(), "postgres:16-alpine", true)), asked);
+    }
+
+    @Test
+    void aUrlImpliesAnExternalServer() throws Exception {
+        run("--postgres-url", "postgresql://me@db.example/docs", "page.md");
+        assertEquals(Backend.EXTERNAL, asked.get(0).backend());
+    }
+
+    @Test
+    void contradictionsAreUsageErrors() throws Exception {
+        assertEquals(2, run("--postgres=embedded", "--postgres-url", "postgresql://me@db.example/docs", "page.md"));
+        assertTrue(err.toString().contains("--postgres-url means --postgres=external, not --postgres=embedded"), err.toString());
+        assertEquals(2, run("--postgres=external", "page.md"));
+        assertTrue(err.toString().contains("--postgres=external needs --postgres-url URL"), err.toString());
+        assertEquals(2, run("--postgres=docker", "page.md"));
+        assertTrue(err.toString().contains("expected one of auto, testcontainers, embedded, external, but was 'docker'"), err.toString());
+        assertEquals(List.of(), asked);
+    }
+}
