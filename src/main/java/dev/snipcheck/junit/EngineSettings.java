@@ -1,6 +1,8 @@
 package dev.snipcheck.junit;
 
 import dev.snipcheck.markdown.Durations;
+import dev.snipcheck.postgres.Backend;
+import dev.snipcheck.postgres.PostgresSettings;
 import org.junit.platform.engine.ConfigurationParameters;
 
 import java.time.Duration;
@@ -18,15 +20,22 @@ import java.util.TreeMap;
  * @param paths       {@code snipcheck.paths}: comma-separated Markdown files and directories, relative to the working
  *                    directory; the selection of a request without selectors (a {@code @Suite} naming none)
  * @param timeout     {@code snipcheck.timeout}: the time limit of a block that sets none (default 30s)
- * @param postgresUrl {@code snipcheck.postgres.url}: a running PostgreSQL server; else an embedded one is started
+ * @param postgres    {@code snipcheck.postgres} (auto, testcontainers, embedded or external; default auto),
+ *                    {@code snipcheck.postgres.url}, {@code snipcheck.postgres.image}, {@code snipcheck.postgres.reuse}:
+ *                    where PostgreSQL comes from, as the command line's {@code --postgres} options say
+ * @param jobs        {@code snipcheck.jobs}: how many pages run at once (default: the number of cores)
  * @param problems    the message for each parameter that could not be read
  */
 record EngineSettings(
-        List<String> paths, Duration timeout, Optional<String> postgresUrl, Map<String, String> problems) {
+        List<String> paths, Duration timeout, PostgresSettings postgres, int jobs, Map<String, String> problems) {
 
     static final String PATHS = "snipcheck.paths";
     static final String TIMEOUT = "snipcheck.timeout";
+    static final String POSTGRES = "snipcheck.postgres";
     static final String POSTGRES_URL = "snipcheck.postgres.url";
+    static final String POSTGRES_IMAGE = "snipcheck.postgres.image";
+    static final String POSTGRES_REUSE = "snipcheck.postgres.reuse";
+    static final String JOBS = "snipcheck.jobs";
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -45,7 +54,51 @@ record EngineSettings(
                 problems.put(TIMEOUT, TIMEOUT + " is '" + timeoutText.get() + "', not a duration; " + Durations.HINT);
             }
         }
+        return new EngineSettings(paths, timeout, postgres(parameters, problems), jobs(parameters, problems),
+                Map.copyOf(problems));
+    }
+
+    private static PostgresSettings postgres(ConfigurationParameters parameters, Map<String, String> problems) {
         Optional<String> url = parameters.get(POSTGRES_URL).map(String::strip).filter(u -> !u.isEmpty());
-        return new EngineSettings(paths, timeout, url, Map.copyOf(problems));
+        Backend backend = Backend.AUTO;
+        Optional<String> backendText = parameters.get(POSTGRES).map(String::strip);
+        if (backendText.isPresent()) {
+            Optional<Backend> parsed = Arrays.stream(Backend.values())
+                    .filter(b -> b.name().equalsIgnoreCase(backendText.get()))
+                    .findFirst();
+            if (parsed.isPresent()) {
+                backend = parsed.get();
+            } else {
+                problems.put(POSTGRES, POSTGRES + " is '" + backendText.get()
+                        + "'; expected one of auto, testcontainers, embedded, external");
+            }
+        }
+        String image = parameters.get(POSTGRES_IMAGE).map(String::strip).filter(i -> !i.isEmpty())
+                .orElse(PostgresSettings.DEFAULT_IMAGE);
+        boolean reuse = parameters.getBoolean(POSTGRES_REUSE).orElse(false);
+        try {
+            return new PostgresSettings(backend, url, image, reuse);
+        } catch (IllegalArgumentException e) {
+            problems.put(POSTGRES, POSTGRES + " and " + POSTGRES_URL + " contradict each other: " + e.getMessage());
+            return PostgresSettings.defaults();
+        }
+    }
+
+    private static int jobs(ConfigurationParameters parameters, Map<String, String> problems) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Optional<String> text = parameters.get(JOBS).map(String::strip);
+        if (text.isEmpty()) {
+            return cores;
+        }
+        try {
+            int jobs = Integer.parseInt(text.get());
+            if (jobs >= 1) {
+                return jobs;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value
+        }
+        problems.put(JOBS, JOBS + " is '" + text.get() + "', not a number of pages of at least 1");
+        return cores;
     }
 }

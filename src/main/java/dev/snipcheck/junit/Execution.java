@@ -67,11 +67,11 @@ final class Execution {
         try {
             server = Verifier.needsDatabase(pages) ? ServerChoice.start(settings) : new NoServer();
         } catch (DatabaseUnavailableException e) {
-            failUnreported("PostgreSQL unavailable: " + e.getMessage() + "\n = hint: " + ServerChoice.hint(settings));
+            failUnreported("PostgreSQL unavailable: " + e.getMessage() + "\n = hint: " + ServerChoice.hint(settings, e));
             return;
         }
         VerifyOptions options = new VerifyOptions(settings.timeout(),
-                TestClasspath.of(Thread.currentThread().getContextClassLoader()));
+                TestClasspath.of(Thread.currentThread().getContextClassLoader()), settings.jobs());
         try (server; Verifier verifier = new Verifier(server, options)) {
             verifier.verify(pages.stream().sorted(
                     (a, b) -> a.displayPath().compareTo(b.displayPath())).toList(), this::report);

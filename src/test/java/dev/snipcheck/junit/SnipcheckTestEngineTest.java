@@ -169,6 +169,20 @@ class SnipcheckTestEngineTest {
     }
 
     @Test
+    void backendAndJobsParametersThatCannotBeUsedFailATest() {
+        EngineExecutionResults results = execute(Map.of(EngineSettings.PATHS, "src/test/resources/engine/session.md",
+                EngineSettings.POSTGRES, "docker", EngineSettings.JOBS, "0"));
+
+        assertEquals(List.of("setting snipcheck.jobs: snipcheck.jobs is '0', not a number of pages of at least 1",
+                        "setting snipcheck.postgres: snipcheck.postgres is 'docker'; expected one of auto,"
+                        + " testcontainers, embedded, external"),
+                results.testEvents().failed().stream()
+                        .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("setting"))
+                        .map(e -> e.getTestDescriptor().getDisplayName() + ": " + failure(e).getMessage())
+                        .toList());
+    }
+
+    @Test
     void theTimeoutParameterLimitsABlockThatSetsNone() {
         EngineExecutionResults results = execute(Map.of(EngineSettings.TIMEOUT, "500ms"),
                 selectFile("src/test/resources/engine-timeout/sleep.md"));
