@@ -129,8 +129,9 @@ class ContainerBackendTest {
         String image = TestDocker.image();
         ServerLossPages.write(dir);
 
+        // one page at a time, so that every block of b.md comes after the loss
         SnipcheckRun run = SnipcheckRun.of(dir, "--format", "json", "--postgres=testcontainers", "--postgres-image", image,
-                "a.md", "b.md");
+                "--jobs", "1", "a.md", "b.md");
 
         ServerLossPages.assertLost(run, 40_000);
         assertTrue(run.message("a.md:21").contains("; container "), run.toString());

@@ -42,8 +42,9 @@ class ExternalAndEmbeddedFailuresTest {
         ServerLossPages.write(dir);
         // a server of its own: this test kills it
         try (EmbeddedServer server = EmbeddedServer.start()) {
+            // one page at a time, so that every block of b.md comes after the loss
             SnipcheckRun run = SnipcheckRun.of(dir, "--format", "json", "--postgres-url", server.createDatabase().jdbcUrl(),
-                    "a.md", "b.md");
+                    "--jobs", "1", "a.md", "b.md");
             ServerLossPages.assertLost(run, 20_000);
         }
     }
