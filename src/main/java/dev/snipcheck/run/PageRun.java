@@ -33,6 +33,7 @@ final class PageRun {
     private final Map<String, Database> databases = new LinkedHashMap<>();
     /** Bindings classes opened in each worker this page used. */
     private final Map<Worker, List<String>> opened = new java.util.IdentityHashMap<>();
+    private final RuntimeVerdicts runtime;
     private Integer failedSessionLine;
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options) {
@@ -41,6 +42,7 @@ final class PageRun {
         this.server = server;
         this.workers = workers;
         this.options = options;
+        this.runtime = new RuntimeVerdicts(page, compiled);
     }
 
     /** The verdicts of the page's checked blocks, in document order. */
@@ -56,6 +58,7 @@ final class PageRun {
                     results.add(result);
                 }
             }
+            endPage(results);
         } finally {
             closeDatabases();
         }
@@ -157,7 +160,32 @@ final class PageRun {
             workers.discard(worker);
             return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(), "", 0);
         }
-        return new Outcomes(block, compiled, page).judge(outcome);
+        BlockResult result = runtime.ran(new Outcomes(block, compiled, page).judge(outcome), outcome.findings());
+        if (block.attributes().isolated()) {
+            // The isolated block's scope ends with it: its leaks are judged now.
+            checkDatabase(worker, bindings);
+        }
+        return result;
+    }
+
+    /** Judges the leaks and open transactions the page left, and with them gives every block its final verdict. */
+    private void endPage(List<BlockResult> results) {
+        for (Map.Entry<Worker, List<String>> entry : opened.entrySet()) {
+            for (String bindings : entry.getValue()) {
+                checkDatabase(entry.getKey(), bindings);
+            }
+        }
+        results.replaceAll(result -> expectMisuse(runtime.finalVerdict(result)));
+    }
+
+    private void checkDatabase(Worker worker, String bindings) {
+        if (worker.alive()) {
+            try {
+                runtime.charge(worker.check(bindings));
+            } catch (WorkerDiedException | WorkerTimeoutException | IllegalStateException e) {
+                workers.discard(worker);
+            }
+        }
     }
 
     private void openDatabase(Worker worker, String bindings) throws DatabaseUnavailableException,

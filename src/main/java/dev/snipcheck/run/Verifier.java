@@ -41,7 +41,7 @@ public final class Verifier {
                     ? List.of() : page.blocks().stream().filter(Verifier::compiles).toList()));
         }
         Path classes = temporaryDirectory();
-        try (Workers workers = new Workers(options.classpath(), classes)) {
+        try (Workers workers = new Workers(options.classpath(), classes, options.detectors())) {
             CompiledPages compiled = new JavaStage(options.classpath()).compile(inputs, classes);
             List<PageResult> results = new ArrayList<>();
             for (PageInput input : inputs) {

@@ -95,7 +95,8 @@ final class Worker implements AutoCloseable {
                 return socket;
             } catch (SocketTimeoutException e) {
                 if (!process.isAlive()) {
-                    throw new WorkerDiedException(death(process, tail, "before it connected"), tail.lines());
+                    throw new WorkerDiedException(death(process, tail, "before it connected") + tail.text(),
+                            tail.lines());
                 }
             }
         }
@@ -127,6 +128,19 @@ final class Worker implements AutoCloseable {
         }
         acknowledge(reply);
         throw new IllegalStateException("the worker answered " + block + " with " + reply);
+    }
+
+    /**
+     * Ends the scope of a database: what the detectors found since the last block, the connections
+     * left acquired or inside a transaction on it among them; the worker gives those back.
+     */
+    List<RuntimeFinding> check(String bindingsClass) throws WorkerDiedException, WorkerTimeoutException {
+        Object reply = exchange(new CheckDatabase(bindingsClass), REQUEST_TIMEOUT, "while it checked for leaks");
+        if (reply instanceof Checked checked) {
+            return checked.findings();
+        }
+        acknowledge(reply);
+        throw new IllegalStateException("the worker answered a leak check with " + reply);
     }
 
     /** Disposes of the pools the worker opened. */

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,17 +42,37 @@ final class WorkerMain {
     private static final int OUTPUT_LIMIT = 1 << 20;
     private static final Duration DISPOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ClassLoader snippets;
-    private final Map<String, ConnectionPool> pools = new LinkedHashMap<>();
+    /** System property of the worker JVM; {@code off} runs blocks without the runtime misuse detectors. */
+    static final String DETECTORS_PROPERTY = "snipcheck.detectors";
+    /** Exit status of a worker whose detectors cannot work; its output says why. */
+    static final int NO_DETECTORS = 3;
 
-    private WorkerMain(ClassLoader snippets) {
+    private final ClassLoader snippets;
+    /** Null when the worker runs without the runtime misuse detectors. */
+    private final Detectors detectors;
+    private final Map<String, ConnectionPool> pools = new LinkedHashMap<>();
+    private final Map<String, TrackedDataSource> dataSources = new LinkedHashMap<>();
+
+    private WorkerMain(ClassLoader snippets, Detectors detectors) {
         this.snippets = snippets;
+        this.detectors = detectors;
     }
 
     /** Arguments: the parent's loopback port, the snippet classes directory. */
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         URL classes = Path.of(args[1]).toUri().toURL();
-        WorkerMain worker = new WorkerMain(new URLClassLoader(new URL[] {classes}, WorkerMain.class.getClassLoader()));
+        Detectors detectors = "off".equals(System.getProperty(DETECTORS_PROPERTY)) ? null : new Detectors();
+        if (detectors != null) {
+            String problem = installDetectors(detectors);
+            if (problem != null) {
+                // Running without them would pass misuses silently: refuse, and say why.
+                System.out.println("snipcheck cannot detect misuses at run time: " + problem);
+                System.out.flush();
+                System.exit(NO_DETECTORS);
+            }
+        }
+        WorkerMain worker = new WorkerMain(new URLClassLoader(new URL[] {classes}, WorkerMain.class.getClassLoader()),
+                detectors);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
             socket.setTcpNoDelay(true);
             ObjectOutputStream out = new ObjectOutputStream(socket.getOutputStream());
@@ -61,6 +82,15 @@ final class WorkerMain {
         }
         // Threads a snippet left running must not keep the worker alive once the parent is gone.
         System.exit(0);
+    }
+
+    private static String installDetectors(Detectors detectors) {
+        try {
+            detectors.install();
+        } catch (RuntimeException | LinkageError e) {
+            return "installing BlockHound failed: " + e;
+        }
+        return Detectors.canary();
     }
 
     private void serve(ObjectInputStream in, ObjectOutputStream out) throws IOException, ClassNotFoundException {
@@ -76,6 +106,8 @@ final class WorkerMain {
                 reply = open(open);
             } else if (request instanceof RunBlock block) {
                 reply = run(block);
+            } else if (request instanceof CheckDatabase check) {
+                reply = check(check);
             } else if (request instanceof CloseDatabase) {
                 reply = close();
             } else {
@@ -125,6 +157,9 @@ final class WorkerMain {
             millis[0] = (System.nanoTime() - start) / 1_000_000;
         }, "snipcheck-block");
         thread.setContextClassLoader(snippets);
+        if (detectors != null) {
+            detectors.begin(block.className());
+        }
         System.setOut(capture);
         System.setErr(capture);
         try {
@@ -138,8 +173,13 @@ final class WorkerMain {
             System.setErr(err);
         }
         capture.flush();
+        List<RuntimeFinding> findings = List.of();
+        if (detectors != null) {
+            pools.values().forEach(pool -> ((TrackedPool) pool).blockEnded(block.className()));
+            findings = detectors.drain(thrown[0]);
+        }
         return new BlockOutcome(captured.toString(StandardCharsets.UTF_8),
-                thrown[0] == null ? null : Thrown.of(withoutWorkerFrames(thrown[0])), millis[0]);
+                thrown[0] == null ? null : Thrown.of(withoutWorkerFrames(thrown[0])), millis[0], findings);
     }
 
     /**
@@ -173,7 +213,7 @@ final class WorkerMain {
         ConnectionPool pool = null;
         try {
             Class<?> bindings = Class.forName(open.bindingsClass(), true, snippets);
-            pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
+            pool = pool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
                             PostgresqlConnectionConfiguration.builder()
                                     .host(open.host())
                                     .port(open.port())
@@ -192,7 +232,13 @@ final class WorkerMain {
             dataSource.setPassword(open.password());
             set(bindings, "pool", pool);
             set(bindings, "connectionFactory", pool);
-            set(bindings, "dataSource", dataSource);
+            if (detectors == null) {
+                set(bindings, "dataSource", dataSource);
+            } else {
+                TrackedDataSource tracked = new TrackedDataSource(dataSource, detectors);
+                set(bindings, "dataSource", tracked);
+                dataSources.put(open.bindingsClass(), tracked);
+            }
             set(bindings, "jdbcUrl", open.jdbcUrl());
             set(bindings, "r2dbcUrl", open.r2dbcUrl());
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -206,6 +252,25 @@ final class WorkerMain {
             previous.dispose();
         }
         return Ack.OK;
+    }
+
+    private ConnectionPool pool(ConnectionPoolConfiguration configuration) {
+        return detectors == null ? new ConnectionPool(configuration) : new TrackedPool(configuration, detectors);
+    }
+
+    private Checked check(CheckDatabase check) {
+        if (detectors == null) {
+            return new Checked(List.of());
+        }
+        ConnectionPool pool = pools.get(check.bindingsClass());
+        if (pool != null) {
+            ((TrackedPool) pool).pageEnded();
+        }
+        TrackedDataSource dataSource = dataSources.get(check.bindingsClass());
+        if (dataSource != null) {
+            dataSource.pageEnded();
+        }
+        return new Checked(detectors.drain(null));
     }
 
     private static void set(Class<?> bindings, String name, Object value) throws ReflectiveOperationException {
@@ -228,6 +293,7 @@ final class WorkerMain {
             }
         }
         pools.clear();
+        dataSources.clear();
         return errors.length() == 0 ? Ack.OK : new Ack(errors.toString());
     }
 
