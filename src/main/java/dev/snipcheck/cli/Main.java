@@ -132,7 +132,8 @@ public final class Main {
             Progress progress = new Progress(err, pages.size(), terminal.interactive(), System::nanoTime);
             RunResult result;
             try {
-                VerifyOptions verifyOptions = new VerifyOptions(options.timeout, System.getProperty("java.class.path"));
+                VerifyOptions verifyOptions = new VerifyOptions(options.timeout, System.getProperty("java.class.path"),
+                        !options.noRuntimeDetectors);
                 result = new Verifier(server, verifyOptions).verify(pages, progress);
             } finally {
                 progress.finish();

@@ -144,12 +144,16 @@ final class PageRun {
                 : RunBlock.method(compiledBlock.className(), compiledBlock.method());
         BlockOutcome outcome;
         try {
-            outcome = worker.run(request, timeout);
+            Database database = databases.get(bindings);
+            outcome = worker.run(request, timeout, () -> HangReport.backends(database));
         } catch (WorkerTimeoutException e) {
             workers.discard(worker);
             String message = "did not finish within " + timeout.toMillis() + " ms";
-            return BlockResult.failed(block, Reason.TIMEOUT, message, List.of(Finding.at(block.fence(), message,
-                    "make it finish sooner, or give it more time with `timeout=` on the block")), e.output(),
+            HangReport hang = new HangReport(compiled, e);
+            List<Finding> findings = new ArrayList<>(List.of(Finding.at(block.fence(), message,
+                    "make it finish sooner, or give it more time with `timeout=` on the block")));
+            findings.addAll(hang.findings());
+            return BlockResult.failed(block, Reason.TIMEOUT, message, findings, e.output() + hang.text(),
                     timeout.toMillis());
         } catch (WorkerDiedException e) {
             workers.discard(worker);

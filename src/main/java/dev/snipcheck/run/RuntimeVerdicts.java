@@ -24,8 +24,12 @@ import java.util.Set;
  */
 final class RuntimeVerdicts {
 
-    /** Rules judged only when the page (or the isolated block) ends. */
-    private static final Set<String> AT_PAGE_END = Set.of(Rule.CONNECTION_LEAK.id(), Rule.OPEN_TRANSACTION.id());
+    /**
+     * Rules the runtime judges only when the page (or the isolated block) ends: a connection, a
+     * Publisher or a Result may be handed from one block of a session to a later one.
+     */
+    private static final Set<String> AT_PAGE_END = Set.of(Rule.CONNECTION_LEAK.id(), Rule.OPEN_TRANSACTION.id(),
+            Rule.UNSUBSCRIBED_PUBLISHER.id(), Rule.RESULT_NOT_CONSUMED.id());
 
     private final CompiledPages compiled;
     private final Map<String, Block> blocksByClass = new HashMap<>();
@@ -76,7 +80,7 @@ final class RuntimeVerdicts {
      * @param pageEnded false while the page runs: declared leak rules may still fire later
      */
     static BlockResult judge(BlockResult result, List<Finding> runtime, boolean pageEnded) {
-        if (result.reason().filter(r -> r != Reason.EXCEPTION).isPresent()) {
+        if (result.reason().filter(r -> r != Reason.EXCEPTION && r != Reason.MISUSE).isPresent()) {
             // A timeout's interruption causes leaks that are not the block's; other reasons come first.
             return result;
         }
@@ -104,6 +108,7 @@ final class RuntimeVerdicts {
         }
         List<Finding> findings = new ArrayList<>(misuses.values());
         result.findings().stream().filter(f -> f.rule().isEmpty()).forEach(findings::add);
+        String staticMessage = result.reason().filter(r -> r == Reason.MISUSE).map(r -> result.message()).orElse(null);
         Set<String> undeclared = new LinkedHashSet<>(fired);
         undeclared.removeAll(declared);
         String message;
@@ -111,7 +116,8 @@ final class RuntimeVerdicts {
         if (declared.isEmpty()) {
             reason = Reason.MISUSE;
             Finding first = findings.get(0);
-            message = first.message() + (misuses.size() > 1 ? " (and " + (misuses.size() - 1) + " more)" : "");
+            message = staticMessage != null ? staticMessage
+                    : first.message() + (misuses.size() > 1 ? " (and " + (misuses.size() - 1) + " more)" : "");
         } else {
             reason = Reason.EXPECTATION;
             message = "is marked `misuse=" + String.join("+", declared) + "`, but "

@@ -4,11 +4,13 @@ import dev.snipcheck.rules.Rule;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.proxy.ProxyConnectionFactory;
+import io.r2dbc.proxy.callback.ProxyConfig;
 import io.r2dbc.proxy.core.MethodExecutionInfo;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
+import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Wrapped;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -34,6 +36,7 @@ final class TrackedPool extends ConnectionPool {
 
     private final Detectors detectors;
     private final ConnectionFactory proxy;
+    private final TrackedProxyFactory publishers;
     /** Acquired connections by the pool's own connection object, which the proxy wraps. */
     private final Map<Object, Acquisition> acquired = Collections.synchronizedMap(new IdentityHashMap<>());
     /** Acquisitions and queries subscribed to and not yet finished. */
@@ -59,7 +62,17 @@ final class TrackedPool extends ConnectionPool {
     TrackedPool(ConnectionPoolConfiguration configuration, Detectors detectors) {
         super(configuration);
         this.detectors = detectors;
+        ProxyConfig config = new ProxyConfig();
+        this.publishers = new TrackedProxyFactory(config.getProxyFactory(), detectors);
+        config.setProxyFactoryFactory(c -> publishers);
         this.proxy = ProxyConnectionFactory.builder(new Pooled())
+                .proxyConfig(config)
+                .onBeforeMethod(info -> {
+                    if (info.getTarget() instanceof Result
+                            && TrackedProxyFactory.CONSUMING.contains(info.getMethod().getName())) {
+                        publishers.consumed(info.getTarget());
+                    }
+                })
                 .onAfterMethod(this::afterMethod)
                 .onBeforeQuery(this::beforeQuery)
                 // A query that produced a result is no longer in flight: an unconsumed result is another rule's.
@@ -71,7 +84,7 @@ final class TrackedPool extends ConnectionPool {
     @Override
     public Mono<Connection> create() {
         StackTraceElement[] site = new Throwable().getStackTrace();
-        return Mono.defer(() -> {
+        return Mono.from(publishers.track(Mono.defer(() -> {
             String block = detectors.block();
             Object flight = new Object();
             Acquisition acquisition = new Acquisition(block, site, null);
@@ -89,7 +102,7 @@ final class TrackedPool extends ConnectionPool {
                         acquired.put(original(connection), done);
                         inFlight.remove(flight);
                     });
-        });
+        }), "ConnectionPool.create()", site));
     }
 
     /**
@@ -112,6 +125,18 @@ final class TrackedPool extends ConnectionPool {
                     "wait for the pipeline before the block ends (`block()`, a latch counted down in "
                             + "`doFinally`), or return it to a caller that does");
         }
+    }
+
+    /** Where the connections still acquired, or still being acquired, were asked for. */
+    List<StackTraceElement[]> checkedOut() {
+        List<StackTraceElement[]> sites = new ArrayList<>();
+        synchronized (acquired) {
+            acquired.values().forEach(a -> sites.add(a.site));
+        }
+        synchronized (inFlight) {
+            inFlight.values().stream().filter(work -> work.subscribed != null).forEach(a -> sites.add(a.site));
+        }
+        return sites;
     }
 
     /**
@@ -143,6 +168,7 @@ final class TrackedPool extends ConnectionPool {
                 // The pool is disposed next, which closes it anyway.
             }
         }
+        publishers.pageEnded();
     }
 
     /** Lets work a block did not wait for finish, so it is reported as unjoined and not also as a leak. */

@@ -15,10 +15,6 @@ public record VerifyOptions(Duration timeout, String classpath, boolean detector
         this(timeout, classpath, true);
     }
 
-    public VerifyOptions withDetectors(boolean on) {
-        return new VerifyOptions(timeout, classpath, on);
-    }
-
     public static VerifyOptions defaults() {
         return new VerifyOptions(Duration.ofSeconds(30), System.getProperty("java.class.path"));
     }

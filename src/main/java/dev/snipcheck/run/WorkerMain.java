@@ -7,7 +7,6 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -41,6 +40,9 @@ final class WorkerMain {
     /** What a block may print before the rest is dropped; a block printing in a loop must not fill the heap. */
     private static final int OUTPUT_LIMIT = 1 << 20;
     private static final Duration DISPOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final long HANG_POLL_MILLIS = 20;
+    /** Frames of each thread in a hang report: enough to see what it waits in. */
+    private static final int HANG_FRAMES = 12;
 
     /** System property of the worker JVM; {@code off} runs blocks without the runtime misuse detectors. */
     static final String DETECTORS_PROPERTY = "snipcheck.detectors";
@@ -59,7 +61,7 @@ final class WorkerMain {
     }
 
     /** Arguments: the parent's loopback port, the snippet classes directory. */
-    public static void main(String[] args) throws IOException, ClassNotFoundException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         URL classes = Path.of(args[1]).toUri().toURL();
         Detectors detectors = "off".equals(System.getProperty(DETECTORS_PROPERTY)) ? null : new Detectors();
         if (detectors != null) {
@@ -78,10 +80,40 @@ final class WorkerMain {
             ObjectOutputStream out = new ObjectOutputStream(socket.getOutputStream());
             out.flush();
             ObjectInputStream in = new ObjectInputStream(socket.getInputStream());
-            worker.serve(in, out);
+            worker.serve(Requests.read(in), out);
         }
         // Threads a snippet left running must not keep the worker alive once the parent is gone.
         System.exit(0);
+    }
+
+    /** What a block that runs too long waits for: its pools' checked-out connections and the threads' stacks. */
+    private Hang hang() {
+        List<List<Thrown.Frame>> checkedOut = new java.util.ArrayList<>();
+        for (ConnectionPool pool : pools.values()) {
+            if (pool instanceof TrackedPool tracked) {
+                tracked.checkedOut().forEach(site -> checkedOut.add(RuntimeFinding.frames(site)));
+            }
+        }
+        StringBuilder threads = new StringBuilder();
+        // The block's own thread first, then the event loop, then Reactor's schedulers: the report shows the first lines.
+        Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals("snipcheck-block") || e.getKey().getName().startsWith("reactor-")
+                        || e.getKey() instanceof reactor.core.scheduler.NonBlocking)
+                .sorted(java.util.Comparator.comparing((Map.Entry<Thread, StackTraceElement[]> e) ->
+                                e.getKey().getName().equals("snipcheck-block") ? 0 : e.getKey().getName().startsWith("reactor-") ? 1 : 2)
+                        .thenComparing(e -> e.getKey().getName()))
+                .forEach(e -> {
+                    threads.append('"').append(e.getKey().getName()).append("\" ").append(e.getKey().getState())
+                            .append('\n');
+                    StackTraceElement[] frames = e.getValue();
+                    for (int i = 0; i < Math.min(frames.length, HANG_FRAMES); i++) {
+                        threads.append("\tat ").append(frames[i]).append('\n');
+                    }
+                    if (frames.length > HANG_FRAMES) {
+                        threads.append("\t... ").append(frames.length - HANG_FRAMES).append(" more\n");
+                    }
+                });
+        return new Hang(List.copyOf(checkedOut), threads.toString());
     }
 
     private static String installDetectors(Detectors detectors) {
@@ -93,19 +125,20 @@ final class WorkerMain {
         return Detectors.canary();
     }
 
-    private void serve(ObjectInputStream in, ObjectOutputStream out) throws IOException, ClassNotFoundException {
+    private void serve(Requests requests, ObjectOutputStream out) throws IOException, InterruptedException {
         while (true) {
-            Object request;
-            try {
-                request = in.readObject();
-            } catch (EOFException parentClosed) {
+            Object request = requests.take();
+            if (request == null) {
                 return;
             }
             Object reply;
             if (request instanceof OpenDatabase open) {
                 reply = open(open);
             } else if (request instanceof RunBlock block) {
-                reply = run(block);
+                reply = run(block, requests, out);
+            } else if (request instanceof DescribeHang) {
+                // The block ended just as the parent gave up on it.
+                reply = hang();
             } else if (request instanceof CheckDatabase check) {
                 reply = check(check);
             } else if (request instanceof CloseDatabase) {
@@ -120,7 +153,7 @@ final class WorkerMain {
         }
     }
 
-    private Object run(RunBlock block) {
+    private Object run(RunBlock block, Requests requests, ObjectOutputStream out) throws IOException {
         Method method;
         try {
             Class<?> type = Class.forName(block.className(), false, snippets);
@@ -138,10 +171,10 @@ final class WorkerMain {
         }
         Object[] arguments = block.main() ? new Object[] {new String[0]} : new Object[0];
         ByteArrayOutputStream captured = new BoundedOutput(OUTPUT_LIMIT);
-        PrintStream out = System.out;
+        PrintStream stdout = System.out;
         // Also to the worker's own stdout, which the parent drains: if the block kills or hangs the JVM,
         // what it printed until then is still shown.
-        PrintStream capture = new PrintStream(new TeeOutput(captured, out), true, StandardCharsets.UTF_8);
+        PrintStream capture = new PrintStream(new TeeOutput(captured, stdout), true, StandardCharsets.UTF_8);
         PrintStream err = System.err;
         Throwable[] thrown = new Throwable[1];
         long[] millis = new long[1];
@@ -164,12 +197,19 @@ final class WorkerMain {
         System.setErr(capture);
         try {
             thread.start();
-            thread.join();
+            while (thread.isAlive()) {
+                thread.join(HANG_POLL_MILLIS);
+                // The parent asks what a block that ran out of time waits for, then kills this JVM.
+                if (thread.isAlive() && requests.poll() instanceof DescribeHang) {
+                    out.writeObject(hang());
+                    out.flush();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while block " + block.className() + " ran", e);
         } finally {
-            System.setOut(out);
+            System.setOut(stdout);
             System.setErr(err);
         }
         capture.flush();
@@ -262,15 +302,24 @@ final class WorkerMain {
         if (detectors == null) {
             return new Checked(List.of());
         }
-        ConnectionPool pool = pools.get(check.bindingsClass());
-        if (pool != null) {
-            ((TrackedPool) pool).pageEnded();
+        List<RuntimeFinding> found = new java.util.ArrayList<>(detectors.drain(null));
+        // Closing what the blocks left makes their pipelines fail: errors dropped meanwhile are snipcheck's doing.
+        String last = detectors.block();
+        detectors.begin(null);
+        try {
+            ConnectionPool pool = pools.get(check.bindingsClass());
+            if (pool != null) {
+                ((TrackedPool) pool).pageEnded();
+            }
+            TrackedDataSource dataSource = dataSources.get(check.bindingsClass());
+            if (dataSource != null) {
+                dataSource.pageEnded();
+            }
+            found.addAll(detectors.drain(null));
+        } finally {
+            detectors.begin(last);
         }
-        TrackedDataSource dataSource = dataSources.get(check.bindingsClass());
-        if (dataSource != null) {
-            dataSource.pageEnded();
-        }
-        return new Checked(detectors.drain(null));
+        return new Checked(List.copyOf(found));
     }
 
     private static void set(Class<?> bindings, String name, Object value) throws ReflectiveOperationException {
