@@ -15,10 +15,12 @@ final class Workers implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /**
      * BlockHound retransforms JDK classes, which JDK 13+ allows only with the first option; the second
-     * lets it attach its agent to its own JVM instead of starting a helper JVM to do so.
+     * lets it attach its agent to its own JVM instead of starting a helper JVM to do so. The JVM warns
+     * about both (a deprecated option, class sharing off for the agent's classes): the option before
+     * them keeps those warnings out of the output shown with a failed block.
      */
-    static final List<String> DETECTOR_OPTIONS = List.of("-XX:+AllowRedefinitionToAddDeleteMethods",
-            "-Djdk.attach.allowAttachSelf=true");
+    static final List<String> DETECTOR_OPTIONS = List.of("-XX:-PrintWarnings",
+            "-XX:+AllowRedefinitionToAddDeleteMethods", "-Djdk.attach.allowAttachSelf=true");
 
     private final String classpath;
     private final Path classes;
