@@ -179,6 +179,9 @@ final class PageRun {
                 checkDatabase(entry.getKey(), bindings);
             }
         }
+        if (options.detectors()) {
+            databases.forEach((bindings, database) -> runtime.chargeOpenBackends(bindings, OpenBackends.of(database)));
+        }
         results.replaceAll(result -> expectMisuse(runtime.finalVerdict(result)));
     }
 

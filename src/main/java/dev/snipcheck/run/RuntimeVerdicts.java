@@ -36,6 +36,8 @@ final class RuntimeVerdicts {
     /** What each block that ran got before misuses were judged. */
     private final Map<Block, BlockResult> ran = new IdentityHashMap<>();
     private final Map<Block, List<Finding>> found = new IdentityHashMap<>();
+    /** The last block that ran, by the bindings class of its database. */
+    private final Map<String, Block> lastByBindings = new HashMap<>();
 
     RuntimeVerdicts(Page page, CompiledPages compiled) {
         this.compiled = compiled;
@@ -50,6 +52,7 @@ final class RuntimeVerdicts {
     /** Records how a block ran, with what the detectors found meanwhile; returns its verdict so far. */
     BlockResult ran(BlockResult result, List<RuntimeFinding> findings) {
         ran.put(result.block(), result);
+        lastByBindings.put(compiled.bindingsClass(result.block()), result.block());
         charge(findings);
         return judge(result, found.getOrDefault(result.block(), List.of()), false);
     }
@@ -63,6 +66,30 @@ final class RuntimeVerdicts {
                 found.computeIfAbsent(block, b -> new ArrayList<>())
                         .add(Finding.misuse(rule, position(finding, block), finding.message(), finding.hint()));
             }
+        }
+    }
+
+    /**
+     * Charges the connections a page's snippets opened themselves and left open to the last block
+     * that ran on that database: which block opened them, nothing in the worker knows.
+     */
+    void chargeOpenBackends(String bindingsClass, List<OpenBackends.Backend> backends) {
+        Block block = lastByBindings.get(bindingsClass);
+        if (block == null) {
+            return;
+        }
+        for (OpenBackends.Backend backend : backends) {
+            String opened = "a connection opened outside `pool` and `dataSource` (backend " + backend.pid()
+                    + (backend.applicationName().isEmpty() ? "" : ", " + backend.applicationName()) + ")";
+            Finding finding = backend.inTransaction()
+                    ? Finding.misuse(Rule.OPEN_TRANSACTION, block.fence(), opened
+                            + " is idle in transaction when the page ends",
+                            "commit or roll back, and close the connections a block opens itself from `jdbcUrl` or "
+                                    + "`r2dbcUrl`")
+                    : Finding.misuse(Rule.CONNECTION_LEAK, block.fence(), opened + " is still open when the page ends",
+                            "close the connections a block opens itself from `jdbcUrl` or `r2dbcUrl`, or use "
+                                    + "`dataSource` and `pool`, which show where a connection leaked");
+            found.computeIfAbsent(block, b -> new ArrayList<>()).add(finding);
         }
     }
 

@@ -173,8 +173,12 @@ final class TrackedPool extends ConnectionPool {
 
     /** Lets work a block did not wait for finish, so it is reported as unjoined and not also as a leak. */
     private void awaitInFlight() {
+        if (inFlight.isEmpty()) {
+            return;
+        }
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+        // Its last query done, such a pipeline still has to give its connection back.
+        while ((!inFlight.isEmpty() || !acquired.isEmpty()) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -46,6 +46,11 @@ final class WorkerMain {
 
     /** System property of the worker JVM; {@code off} runs blocks without the runtime misuse detectors. */
     static final String DETECTORS_PROPERTY = "snipcheck.detectors";
+    /**
+     * The application name of the connections of {@code pool} and {@code dataSource}: any other
+     * connection to the page's database was opened by a snippet itself.
+     */
+    static final String BINDINGS_APPLICATION = "snipcheck bindings";
     /** Exit status of a worker whose detectors cannot work; its output says why. */
     static final int NO_DETECTORS = 3;
 
@@ -260,6 +265,7 @@ final class WorkerMain {
                                     .database(open.database())
                                     .username(open.user())
                                     .password(open.password())
+                                    .applicationName(BINDINGS_APPLICATION)
                                     .build()))
                     .initialSize(0)
                     .maxSize(10)
@@ -270,6 +276,7 @@ final class WorkerMain {
             dataSource.setDatabaseName(open.database());
             dataSource.setUser(open.user());
             dataSource.setPassword(open.password());
+            dataSource.setApplicationName(BINDINGS_APPLICATION);
             set(bindings, "pool", pool);
             set(bindings, "connectionFactory", pool);
             if (detectors == null) {
