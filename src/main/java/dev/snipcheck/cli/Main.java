@@ -146,7 +146,7 @@ public final class Main {
                 }
             }
             VerifyOptions verifyOptions = new VerifyOptions(options.timeout, System.getProperty("java.class.path"),
-                    options.jobs());
+                    options.jobs(), !options.noRuntimeDetectors);
             try (Verifier verifier = new Verifier(server, verifyOptions)) {
                 Progress progress = new Progress(err, pages.size(), terminal.interactive(), System::nanoTime);
                 RunResult result;

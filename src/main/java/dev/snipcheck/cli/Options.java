@@ -124,6 +124,12 @@ final class Options {
     Color color;
 
     @Option(
+            names = "--no-runtime-detectors",
+            hidden = true,
+            description = "Run blocks without the runtime misuse detectors; only to measure their overhead.")
+    boolean noRuntimeDetectors;
+
+    @Option(
             names = {"-v", "--verbose"},
             description = "Also list passed blocks, inferred page modes and the database used.")
     boolean verbose;

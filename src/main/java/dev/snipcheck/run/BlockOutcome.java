@@ -1,13 +1,19 @@
 package dev.snipcheck.run;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * How a block ran in the worker.
  *
- * @param output what the block printed to System.out and System.err, interleaved as printed
- * @param thrown what the block threw; null when it returned normally
- * @param millis how long the block's method ran
+ * @param output   what the block printed to System.out and System.err, interleaved as printed
+ * @param thrown   what the block threw; null when it returned normally
+ * @param millis   how long the block's method ran
+ * @param findings the misuses the runtime detectors saw while the block ran
  */
-record BlockOutcome(String output, Thrown thrown, long millis) implements Serializable {
+record BlockOutcome(String output, Thrown thrown, long millis, List<RuntimeFinding> findings) implements Serializable {
+
+    BlockOutcome(String output, Thrown thrown, long millis) {
+        this(output, thrown, millis, List.of());
+    }
 }

@@ -8,6 +8,8 @@ import dev.snipcheck.rules.Rule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,17 @@ import java.util.Set;
  * the block does not declare fails it (reason {@code misuse}, over any failure of the run but a database's);
  * a block passes its {@code misuse=} when exactly the declared rules fired and it ran to the end, or threw
  * on the line of one of those misuses (the rule explains the exception, e.g. {@code block()} on an event loop).
- * Rules that runtime detectors saw arrive with the run's result: its {@code rules}, and findings that name a rule.
+ * Rules that runtime detectors saw are judged the same way, and a static and a runtime finding of the same rule at
+ * the same position count once.
  */
 final class MisuseVerdict {
+
+    /**
+     * Rules the runtime judges only when the page (or the isolated block) ends: a connection, a Publisher or a
+     * Result may be handed from one block of a session to a later one.
+     */
+    private static final Set<String> AT_PAGE_END = Set.of(Rule.CONNECTION_LEAK.id(), Rule.OPEN_TRANSACTION.id(),
+            Rule.UNSUBSCRIBED_PUBLISHER.id(), Rule.RESULT_NOT_CONSUMED.id());
 
     private final Block block;
     private final List<Misuse> found;
@@ -38,24 +48,37 @@ final class MisuseVerdict {
         this.allowed = allowed;
     }
 
-    BlockResult judge(BlockResult ran) {
-        List<Finding> misuses = new ArrayList<>();
+    /**
+     * @param ran       the block's result before misuses are judged
+     * @param runtime   what the runtime detectors charged to the block so far
+     * @param pageEnded false while the page runs: a declared rule judged at the page's end may still fire
+     */
+    BlockResult judge(BlockResult ran, List<Finding> runtime, boolean pageEnded) {
+        // rule and position: a static and a runtime finding of the same problem are reported once, the static one
+        Map<String, Finding> misuses = new LinkedHashMap<>();
         List<Finding> notes = new ArrayList<>();
         Set<String> allowances = new LinkedHashSet<>();
-        Set<String> fired = new LinkedHashSet<>();
         List<String> declared = block.attributes().misuse();
-        for (Misuse misuse : found) {
+        List<Finding> all = new ArrayList<>(found.stream()
+                .map(m -> Finding.misuse(m.rule(), m.position(), m.message(), m.hint())).toList());
+        if (ran.reason().filter(r -> r == Reason.TIMEOUT || r == Reason.DATABASE).isEmpty()) {
+            // a timeout's interruption causes leaks that are not the block's
+            all.addAll(runtime);
+        }
+        for (Finding misuse : all) {
+            String id = misuse.rule().orElseThrow().id();
             // a block that declares a rule demonstrates it, even on a page that allows it
-            String reason = declared.contains(misuse.rule().id()) ? null : allowed.get(misuse.rule().id());
+            String reason = declared.contains(id) ? null : allowed.get(id);
             if (reason == null) {
-                misuses.add(Finding.misuse(misuse.rule(), misuse.position(), misuse.message(), misuse.hint()));
-                fired.add(misuse.rule().id());
+                misuses.putIfAbsent(id + "@" + misuse.position(), misuse);
             } else {
-                notes.add(Finding.misuse(misuse.rule(), misuse.position(),
-                        misuse.message() + " (allowed on this page: " + reason + ")", misuse.hint()));
-                allowances.add("`" + misuse.rule().id() + "` allowed on this page: " + reason);
+                notes.add(new Finding(misuse.position(), misuse.message() + " (allowed on this page: " + reason + ")",
+                        misuse.hint(), misuse.rule()));
+                allowances.add("`" + id + "` allowed on this page: " + reason);
             }
         }
+        Set<String> fired = new LinkedHashSet<>();
+        misuses.values().forEach(f -> fired.add(f.rule().orElseThrow().id()));
         fired.addAll(ran.rules());
         List<String> rules = List.copyOf(fired);
         if (declared.isEmpty() && fired.isEmpty() || ran.reason().equals(Optional.of(Reason.DATABASE))) {
@@ -73,27 +96,27 @@ final class MisuseVerdict {
         }
         List<String> undeclared = fired.stream().filter(id -> !declared.contains(id)).toList();
         if (!undeclared.isEmpty()) {
-            List<Finding> findings = new ArrayList<>(misuses.stream()
+            List<Finding> findings = new ArrayList<>(misuses.values().stream()
                     .filter(f -> undeclared.contains(f.rule().map(Rule::id).orElse(""))).toList());
-            findings.addAll(ran.findings());
+            findings.addAll(ran.findings().stream().filter(f -> f.rule().isEmpty()).toList());
             String message = findings.isEmpty() ? "misuse: " + String.join(", ", undeclared)
                     : findings.get(0).message();
             return BlockResult.failed(block, Reason.MISUSE, message, findings, ran.output(), ran.millis())
                     .withRules(rules);
         }
         List<String> missing = declared.stream().filter(id -> !fired.contains(id)).toList();
-        if (!missing.isEmpty()) {
+        boolean mayStillFire = !pageEnded && AT_PAGE_END.containsAll(missing);
+        if (!missing.isEmpty() && !mayStillFire) {
             String message = "is marked `misuse=" + String.join("+", declared) + "`, but "
                     + String.join(" and ", missing.stream().map(id -> "`" + id + "`").toList()) + " did not fire";
             List<Finding> findings = new ArrayList<>();
             findings.add(Finding.at(block.fence(), message, "make the example show the misuse, or declare only the "
                     + "rules that fire (see " + Rule.byId(missing.get(0)).orElseThrow().docLink() + ")"));
-            findings.addAll(misuses);
-            findings.addAll(ran.findings().stream().filter(f -> f.rule().isPresent()).toList());
+            findings.addAll(misuses.values());
             return BlockResult.failed(block, Reason.EXPECTATION, message, findings, ran.output(), ran.millis())
                     .withRules(rules);
         }
-        boolean explained = ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses, ran);
+        boolean explained = ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses.values(), ran);
         boolean onlyMisused = ran.reason().equals(Optional.of(Reason.MISUSE));
         if (ran.verdict() == Verdict.PASSED || explained || onlyMisused) {
             return withNotes(BlockResult.passed(block, rules, ran.output(), ran.millis()), notes, allowances);
@@ -101,11 +124,18 @@ final class MisuseVerdict {
         return ran.withRules(rules);
     }
 
-    /** The exception was thrown on the line of a declared misuse, so that misuse explains it. */
-    private static boolean explains(List<Finding> misuses, BlockResult ran) {
+    /**
+     * The exception was thrown on the line of a declared misuse, or is the error a blocking call on an event loop
+     * raises (BlockHound's, or Reactor's own for {@code block()}) while that rule fired: the misuse explains it.
+     */
+    private static boolean explains(Collection<Finding> misuses, BlockResult ran) {
         Optional<Integer> thrownAt = ran.position().map(Position::line);
-        return thrownAt.isPresent() && misuses.stream()
+        boolean onItsLine = thrownAt.isPresent() && misuses.stream()
                 .anyMatch(f -> f.position().map(Position::line).equals(thrownAt));
+        boolean blockingError = ran.message().contains("BlockingOperationError")
+                || ran.message().contains("are blocking, which is not supported");
+        return onItsLine || blockingError && misuses.stream()
+                .anyMatch(f -> f.rule().equals(Optional.of(Rule.BLOCKING_IN_EVENT_LOOP)));
     }
 
     /** A block that passed with misuses its page allows: the report shows them, with the page's reasons. */

@@ -34,8 +34,13 @@ final class PageRun {
     private final StaticChecks checks;
     /** Databases of this page by name (the bindings class, or a sql block's scope), to close and drop at the end. */
     private final Map<String, Database> databases = new LinkedHashMap<>();
+    /** The bindings class that holds each database of this page in the worker. */
+    private final Map<String, String> bindingsByName = new java.util.HashMap<>();
     /** Databases opened in each worker this page used. */
     private final Map<Worker, List<String>> opened = new java.util.IdentityHashMap<>();
+    private final RuntimeVerdicts runtime;
+    /** Each block's result before misuses were judged: judged again when the page ends, with the leaks found then. */
+    private final Map<Block, BlockResult> beforeMisuse = new java.util.IdentityHashMap<>();
     private Integer failedSessionLine;
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options,
@@ -46,6 +51,7 @@ final class PageRun {
         this.server = server;
         this.workers = workers;
         this.options = options;
+        this.runtime = new RuntimeVerdicts(page, compiled);
     }
 
     /** The verdicts of the page's checked blocks, in document order. */
@@ -54,13 +60,16 @@ final class PageRun {
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult result = blameLostDatabase(misuse(block, OutputDiff.judge(verdict(block), page.displayPath())));
+                    BlockResult ran = OutputDiff.judge(verdict(block), page.displayPath());
+                    beforeMisuse.put(block, ran);
+                    BlockResult result = blameLostDatabase(misuse(block, ran, false));
                     if (result.verdict() == Verdict.FAILED && !block.attributes().isolated() && failedSessionLine == null) {
                         failedSessionLine = block.fenceLine();
                     }
                     results.add(result);
                 }
             }
+            endPage(results);
         } finally {
             closeDatabases();
         }
@@ -76,14 +85,20 @@ final class PageRun {
                 result.output(), result.millis())).orElse(result);
     }
 
-    /** The verdict with the misuse rules applied: those of a compiled block's code, and the page's allowances. */
-    private BlockResult misuse(Block block, BlockResult result) {
+    /**
+     * The verdict with the misuse rules applied: those of a compiled block's code, what the runtime detectors charged
+     * to it, and the page's allowances.
+     *
+     * @param pageEnded false while the page runs, when a declared leak may still be found
+     */
+    private BlockResult misuse(Block block, BlockResult result, boolean pageEnded) {
         CompiledBlock compiledBlock = block.isJava() ? compiled.block(block) : null;
         boolean judged = result.verdict() == Verdict.PASSED || result.verdict() == Verdict.FAILED;
         if (!judged || compiledBlock == null || compiledBlock.status() != CompiledBlock.Status.COMPILED) {
             return result;
         }
-        return new MisuseVerdict(block, checks.of(block), page.options().allow()).judge(result);
+        return new MisuseVerdict(block, checks.of(block), page.options().allow())
+                .judge(result, runtime.of(block), pageEnded);
     }
 
     private BlockResult verdict(Block block) {
@@ -142,8 +157,15 @@ final class PageRun {
         RunBlock request = compiledBlock.main() ? RunBlock.main(compiledBlock.className())
                 : RunBlock.method(compiledBlock.className(), compiledBlock.method());
         String bindings = compiled.bindingsClass(block);
-        return onWorker(block, bindings, bindings,
-                (worker, timeout) -> new Outcomes(block, compiled, page).judge(worker.run(request, timeout)));
+        return onWorker(block, bindings, bindings, (worker, timeout, database) -> {
+            BlockOutcome outcome = worker.run(request, timeout, () -> HangReport.backends(database));
+            runtime.ran(block, outcome.findings());
+            if (block.attributes().isolated()) {
+                // the isolated block's scope ends with it: its leaks are judged now
+                checkDatabase(worker, bindings);
+            }
+            return new Outcomes(block, compiled, page).judge(outcome);
+        });
     }
 
     /** A sql block runs on the page's database, or an isolated one on a fresh database of its own. */
@@ -156,7 +178,7 @@ final class PageRun {
         String bindings = compiled.pageBindingsClass(page);
         String database = block.attributes().isolated() ? bindings + "@" + block.fenceLine() : bindings;
         return onWorker(block, bindings, database,
-                (worker, timeout) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
+                (worker, timeout, unused) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
                         block.expectedOutput().isPresent()), timeout)));
     }
 
@@ -182,12 +204,15 @@ final class PageRun {
                     List.of(), "", 0);
         }
         try {
-            return call.call(worker, timeout);
+            return call.call(worker, timeout, databases.get(database));
         } catch (WorkerTimeoutException e) {
             workers.discard(worker);
             String message = "did not finish within " + timeout.toMillis() + " ms";
-            return BlockResult.failed(block, Reason.TIMEOUT, message, List.of(Finding.at(block.fence(), message,
-                    "make it finish sooner, or give it more time with `timeout=` on the block")), e.output(),
+            HangReport hang = new HangReport(compiled, e);
+            List<Finding> findings = new ArrayList<>(List.of(Finding.at(block.fence(), message,
+                    "make it finish sooner, or give it more time with `timeout=` on the block")));
+            findings.addAll(hang.findings());
+            return BlockResult.failed(block, Reason.TIMEOUT, message, findings, e.output() + hang.text(),
                     timeout.toMillis());
         } catch (WorkerDiedException e) {
             workers.discard(worker);
@@ -200,9 +225,35 @@ final class PageRun {
         }
     }
 
-    /** One request to a worker, judged. */
+    /** Judges the leaks and open transactions the page left, and with them gives every block its final verdict. */
+    private void endPage(List<BlockResult> results) {
+        for (Map.Entry<Worker, List<String>> entry : opened.entrySet()) {
+            for (String name : entry.getValue()) {
+                checkDatabase(entry.getKey(), bindingsByName.get(name));
+            }
+        }
+        if (options.detectors()) {
+            databases.forEach((name, database) ->
+                    runtime.chargeOpenBackends(bindingsByName.get(name), OpenBackends.of(database)));
+        }
+        results.replaceAll(result -> blameLostDatabase(
+                misuse(result.block(), beforeMisuse.getOrDefault(result.block(), result), true)));
+    }
+
+    private void checkDatabase(Worker worker, String bindings) {
+        if (worker.alive()) {
+            try {
+                runtime.charge(worker.check(bindings));
+            } catch (WorkerDiedException | WorkerTimeoutException | IllegalStateException e) {
+                workers.discard(worker);
+            }
+        }
+    }
+
+    /** One request to a worker, judged; {@code database} is the one it runs on, to describe a hang. */
     private interface WorkerCall {
-        BlockResult call(Worker worker, Duration timeout) throws WorkerDiedException, WorkerTimeoutException;
+        BlockResult call(Worker worker, Duration timeout, Database database)
+                throws WorkerDiedException, WorkerTimeoutException;
     }
 
     private void openDatabase(Worker worker, String bindings, String name) throws DatabaseUnavailableException,
@@ -215,6 +266,7 @@ final class PageRun {
         if (database == null) {
             database = server.createDatabase();
             databases.put(name, database);
+            bindingsByName.put(name, bindings);
         }
         worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
                 database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl(), database.schema().orElse(null)));

@@ -52,7 +52,7 @@ public final class Verifier implements AutoCloseable {
         this.classes = temporaryDirectory();
         this.idle = new LinkedBlockingDeque<>();
         for (int i = 0; i < options.jobs(); i++) {
-            idle.add(new Workers(options.classpath(), classes));
+            idle.add(new Workers(options.classpath(), classes, options.detectors()));
         }
         this.threads = Executors.newFixedThreadPool(options.jobs(), Verifier::pageThread);
     }

@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param timeout   per-block time limit when neither the block nor its page sets one
  * @param classpath what snippets compile and run against: snipcheck, its dependencies and the user's classes
  * @param jobs      how many pages run at once, each with worker JVMs of its own
+ * @param detectors whether blocks run under the runtime misuse detectors (off only to measure their overhead)
  */
-public record VerifyOptions(Duration timeout, String classpath, int jobs) {
+public record VerifyOptions(Duration timeout, String classpath, int jobs, boolean detectors) {
 
     public VerifyOptions {
         if (jobs < 1) {
@@ -17,7 +18,12 @@ public record VerifyOptions(Duration timeout, String classpath, int jobs) {
         }
     }
 
-    /** One page at a time per core. */
+    /** With the runtime detectors. */
+    public VerifyOptions(Duration timeout, String classpath, int jobs) {
+        this(timeout, classpath, jobs, true);
+    }
+
+    /** One page at a time per core, with the runtime detectors. */
     public VerifyOptions(Duration timeout, String classpath) {
         this(timeout, classpath, Runtime.getRuntime().availableProcessors());
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A worker JVM that runs snippet classes, so that a block that exits, hangs or exhausts memory
@@ -30,6 +31,8 @@ final class Worker implements AutoCloseable {
     /** For opening and closing databases; the worker waits at most 5 s for a pool to close. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a hung block's worker has to say what the block waits for. */
+    private static final Duration HANG_TIMEOUT = Duration.ofSeconds(3);
     private static final ObjectInputFilter REPLIES =
             ObjectInputFilter.Config.createFilter("dev.snipcheck.run.*;java.lang.*;java.util.*;!*");
 
@@ -95,7 +98,8 @@ final class Worker implements AutoCloseable {
                 return socket;
             } catch (SocketTimeoutException e) {
                 if (!process.isAlive()) {
-                    throw new WorkerDiedException(death(process, tail, "before it connected"), tail.lines());
+                    throw new WorkerDiedException(death(process, tail, "before it connected") + tail.text(),
+                            tail.lines());
                 }
             }
         }
@@ -121,7 +125,26 @@ final class Worker implements AutoCloseable {
      * @throws IllegalStateException  when the worker cannot find the class or method
      */
     BlockOutcome run(RunBlock block, Duration timeout) throws WorkerDiedException, WorkerTimeoutException {
-        Object reply = exchange(block, timeout, "while the block ran");
+        return run(block, timeout, () -> "");
+    }
+
+    /**
+     * Runs one block; when it runs past {@code timeout}, asks the worker what the block waits for and
+     * calls {@code backends} (what the database is doing) before the worker is killed.
+     */
+    BlockOutcome run(RunBlock block, Duration timeout, Supplier<String> backends)
+            throws WorkerDiedException, WorkerTimeoutException {
+        Object reply;
+        try {
+            reply = exchangeOrTimeout(block, timeout, "while the block ran");
+        } catch (SocketTimeoutException e) {
+            Hang hang = describeHang();
+            String activity = backends.get();
+            close();
+            tail.awaitEnd();
+            throw new WorkerTimeoutException("the worker JVM did not answer within " + timeout.toMillis()
+                    + " ms while the block ran and was killed", tail.lines(), hang, activity);
+        }
         if (reply instanceof BlockOutcome outcome) {
             return outcome;
         }
@@ -143,6 +166,19 @@ final class Worker implements AutoCloseable {
         }
         acknowledge(reply);
         throw new IllegalStateException("the worker answered " + sql + " with " + reply);
+    }
+
+    /**
+     * Ends the scope of a database: what the detectors found since the last block, the connections
+     * left acquired or inside a transaction on it among them; the worker gives those back.
+     */
+    List<RuntimeFinding> check(String bindingsClass) throws WorkerDiedException, WorkerTimeoutException {
+        Object reply = exchange(new CheckDatabase(bindingsClass), REQUEST_TIMEOUT, "while it checked for leaks");
+        if (reply instanceof Checked checked) {
+            return checked.findings();
+        }
+        acknowledge(reply);
+        throw new IllegalStateException("the worker answered a leak check with " + reply);
     }
 
     /** Disposes of the pools the worker opened. */
@@ -169,6 +205,36 @@ final class Worker implements AutoCloseable {
 
     private Object exchange(Object request, Duration timeout, String during)
             throws WorkerDiedException, WorkerTimeoutException {
+        try {
+            return exchangeOrTimeout(request, timeout, during);
+        } catch (SocketTimeoutException e) {
+            close();
+            tail.awaitEnd();
+            throw new WorkerTimeoutException("the worker JVM did not answer within " + timeout.toMillis() + " ms "
+                    + during + " and was killed", tail.lines());
+        }
+    }
+
+    /** What the worker says a block that ran out of time waits for; null when it does not answer in time. */
+    private Hang describeHang() {
+        try {
+            socket.setSoTimeout((int) HANG_TIMEOUT.toMillis());
+            out.writeObject(new DescribeHang());
+            out.flush();
+            // The block may have finished just now: its outcome comes first, then the answer.
+            for (int replies = 0; replies < 2; replies++) {
+                if (in.readObject() instanceof Hang hang) {
+                    return hang;
+                }
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            // A worker too stuck to answer is killed without a description.
+        }
+        return null;
+    }
+
+    private Object exchangeOrTimeout(Object request, Duration timeout, String during)
+            throws WorkerDiedException, SocketTimeoutException {
         if (!alive()) {
             throw new WorkerDiedException("the worker JVM is gone" + (process.isAlive() ? "" : ", exit status "
                     + process.exitValue()) + "; start a new one", "");
@@ -180,10 +246,7 @@ final class Worker implements AutoCloseable {
             out.flush();
             return in.readObject();
         } catch (SocketTimeoutException e) {
-            close();
-            tail.awaitEnd();
-            throw new WorkerTimeoutException("the worker JVM did not answer within " + timeout.toMillis() + " ms "
-                    + during + " and was killed", tail.lines());
+            throw e;
         } catch (IOException e) {
             gone = true;
             String message = death(process, tail, during);

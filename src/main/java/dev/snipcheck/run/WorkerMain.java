@@ -7,7 +7,6 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -28,6 +27,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,42 +40,112 @@ final class WorkerMain {
     /** What a block may print before the rest is dropped; a block printing in a loop must not fill the heap. */
     private static final int OUTPUT_LIMIT = 1 << 20;
     private static final Duration DISPOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final long HANG_POLL_MILLIS = 20;
+    /** Frames of each thread in a hang report: enough to see what it waits in. */
+    private static final int HANG_FRAMES = 12;
+
+    /** System property of the worker JVM; {@code off} runs blocks without the runtime misuse detectors. */
+    static final String DETECTORS_PROPERTY = "snipcheck.detectors";
+    /**
+     * The application name of the connections of {@code pool} and {@code dataSource}: any other
+     * connection to the page's database was opened by a snippet itself.
+     */
+    static final String BINDINGS_APPLICATION = "snipcheck bindings";
+    /** Exit status of a worker whose detectors cannot work; its output says why. */
+    static final int NO_DETECTORS = 3;
 
     private final ClassLoader snippets;
+    /** Null when the worker runs without the runtime misuse detectors. */
+    private final Detectors detectors;
     private final Map<String, ConnectionPool> pools = new LinkedHashMap<>();
+    private final Map<String, TrackedDataSource> dataSources = new LinkedHashMap<>();
 
-    private WorkerMain(ClassLoader snippets) {
+    private WorkerMain(ClassLoader snippets, Detectors detectors) {
         this.snippets = snippets;
+        this.detectors = detectors;
     }
 
     /** Arguments: the parent's loopback port, the snippet classes directory. */
-    public static void main(String[] args) throws IOException, ClassNotFoundException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         URL classes = Path.of(args[1]).toUri().toURL();
-        WorkerMain worker = new WorkerMain(new URLClassLoader(new URL[] {classes}, WorkerMain.class.getClassLoader()));
+        Detectors detectors = "off".equals(System.getProperty(DETECTORS_PROPERTY)) ? null : new Detectors();
+        if (detectors != null) {
+            String problem = installDetectors(detectors);
+            if (problem != null) {
+                // Running without them would pass misuses silently: refuse, and say why.
+                System.out.println("snipcheck cannot detect misuses at run time: " + problem);
+                System.out.flush();
+                System.exit(NO_DETECTORS);
+            }
+        }
+        WorkerMain worker = new WorkerMain(new URLClassLoader(new URL[] {classes}, WorkerMain.class.getClassLoader()),
+                detectors);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
             socket.setTcpNoDelay(true);
             ObjectOutputStream out = new ObjectOutputStream(socket.getOutputStream());
             out.flush();
             ObjectInputStream in = new ObjectInputStream(socket.getInputStream());
-            worker.serve(in, out);
+            worker.serve(Requests.read(in), out);
         }
         // Threads a snippet left running must not keep the worker alive once the parent is gone.
         System.exit(0);
     }
 
-    private void serve(ObjectInputStream in, ObjectOutputStream out) throws IOException, ClassNotFoundException {
+    /** What a block that runs too long waits for: its pools' checked-out connections and the threads' stacks. */
+    private Hang hang() {
+        List<List<Thrown.Frame>> checkedOut = new java.util.ArrayList<>();
+        for (ConnectionPool pool : pools.values()) {
+            if (pool instanceof TrackedPool tracked) {
+                tracked.checkedOut().forEach(site -> checkedOut.add(RuntimeFinding.frames(site)));
+            }
+        }
+        StringBuilder threads = new StringBuilder();
+        // The block's own thread first, then the event loop, then Reactor's schedulers: the report shows the first lines.
+        Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals("snipcheck-block") || e.getKey().getName().startsWith("reactor-")
+                        || e.getKey() instanceof reactor.core.scheduler.NonBlocking)
+                .sorted(java.util.Comparator.comparing((Map.Entry<Thread, StackTraceElement[]> e) ->
+                                e.getKey().getName().equals("snipcheck-block") ? 0 : e.getKey().getName().startsWith("reactor-") ? 1 : 2)
+                        .thenComparing(e -> e.getKey().getName()))
+                .forEach(e -> {
+                    threads.append('"').append(e.getKey().getName()).append("\" ").append(e.getKey().getState())
+                            .append('\n');
+                    StackTraceElement[] frames = e.getValue();
+                    for (int i = 0; i < Math.min(frames.length, HANG_FRAMES); i++) {
+                        threads.append("\tat ").append(frames[i]).append('\n');
+                    }
+                    if (frames.length > HANG_FRAMES) {
+                        threads.append("\t... ").append(frames.length - HANG_FRAMES).append(" more\n");
+                    }
+                });
+        return new Hang(List.copyOf(checkedOut), threads.toString());
+    }
+
+    private static String installDetectors(Detectors detectors) {
+        try {
+            detectors.install();
+        } catch (RuntimeException | LinkageError e) {
+            return "installing BlockHound failed: " + e;
+        }
+        return Detectors.canary();
+    }
+
+    private void serve(Requests requests, ObjectOutputStream out) throws IOException, InterruptedException {
         while (true) {
-            Object request;
-            try {
-                request = in.readObject();
-            } catch (EOFException parentClosed) {
+            Object request = requests.take();
+            if (request == null) {
                 return;
             }
             Object reply;
             if (request instanceof OpenDatabase open) {
                 reply = open(open);
             } else if (request instanceof RunBlock block) {
-                reply = run(block);
+                reply = run(block, requests, out);
+            } else if (request instanceof DescribeHang) {
+                // The block ended just as the parent gave up on it.
+                reply = hang();
+            } else if (request instanceof CheckDatabase check) {
+                reply = check(check);
             } else if (request instanceof RunSql sql) {
                 reply = runSql(sql);
             } else if (request instanceof CloseDatabase) {
@@ -90,7 +160,7 @@ final class WorkerMain {
         }
     }
 
-    private Object run(RunBlock block) {
+    private Object run(RunBlock block, Requests requests, ObjectOutputStream out) throws IOException {
         Method method;
         try {
             Class<?> type = Class.forName(block.className(), false, snippets);
@@ -108,10 +178,10 @@ final class WorkerMain {
         }
         Object[] arguments = block.main() ? new Object[] {new String[0]} : new Object[0];
         ByteArrayOutputStream captured = new BoundedOutput(OUTPUT_LIMIT);
-        PrintStream out = System.out;
+        PrintStream stdout = System.out;
         // Also to the worker's own stdout, which the parent drains: if the block kills or hangs the JVM,
         // what it printed until then is still shown.
-        PrintStream capture = new PrintStream(new TeeOutput(captured, out), true, StandardCharsets.UTF_8);
+        PrintStream capture = new PrintStream(new TeeOutput(captured, stdout), true, StandardCharsets.UTF_8);
         PrintStream err = System.err;
         Throwable[] thrown = new Throwable[1];
         long[] millis = new long[1];
@@ -127,21 +197,36 @@ final class WorkerMain {
             millis[0] = (System.nanoTime() - start) / 1_000_000;
         }, "snipcheck-block");
         thread.setContextClassLoader(snippets);
+        if (detectors != null) {
+            detectors.begin(block.className());
+        }
         System.setOut(capture);
         System.setErr(capture);
         try {
             thread.start();
-            thread.join();
+            while (thread.isAlive()) {
+                thread.join(HANG_POLL_MILLIS);
+                // The parent asks what a block that ran out of time waits for, then kills this JVM.
+                if (thread.isAlive() && requests.poll() instanceof DescribeHang) {
+                    out.writeObject(hang());
+                    out.flush();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while block " + block.className() + " ran", e);
         } finally {
-            System.setOut(out);
+            System.setOut(stdout);
             System.setErr(err);
         }
         capture.flush();
+        List<RuntimeFinding> findings = List.of();
+        if (detectors != null) {
+            pools.values().forEach(pool -> ((TrackedPool) pool).blockEnded(block.className()));
+            findings = detectors.drain(thrown[0]);
+        }
         return new BlockOutcome(captured.toString(StandardCharsets.UTF_8),
-                thrown[0] == null ? null : Thrown.of(withoutWorkerFrames(thrown[0])), millis[0]);
+                thrown[0] == null ? null : Thrown.of(withoutWorkerFrames(thrown[0])), millis[0], findings);
     }
 
     private Object runSql(RunSql sql) {
@@ -183,7 +268,7 @@ final class WorkerMain {
         ConnectionPool pool = null;
         try {
             Class<?> bindings = Class.forName(open.bindingsClass(), true, snippets);
-            pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
+            pool = pool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
                             PostgresqlConnectionConfiguration.builder()
                                     .host(open.host())
                                     .port(open.port())
@@ -192,6 +277,7 @@ final class WorkerMain {
                                     .password(open.password())
                                     .codecRegistrar(ServerText.REGISTRAR)
                                     .schema(open.schema())
+                                    .applicationName(BINDINGS_APPLICATION)
                                     .build()))
                     .initialSize(0)
                     .maxSize(10)
@@ -203,9 +289,16 @@ final class WorkerMain {
             dataSource.setUser(open.user());
             dataSource.setPassword(open.password());
             dataSource.setCurrentSchema(open.schema());
+            dataSource.setApplicationName(BINDINGS_APPLICATION);
             set(bindings, "pool", pool);
             set(bindings, "connectionFactory", pool);
-            set(bindings, "dataSource", dataSource);
+            if (detectors == null) {
+                set(bindings, "dataSource", dataSource);
+            } else {
+                TrackedDataSource tracked = new TrackedDataSource(dataSource, detectors);
+                set(bindings, "dataSource", tracked);
+                dataSources.put(open.bindingsClass(), tracked);
+            }
             set(bindings, "jdbcUrl", open.jdbcUrl());
             set(bindings, "r2dbcUrl", open.r2dbcUrl());
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -219,6 +312,34 @@ final class WorkerMain {
             previous.dispose();
         }
         return Ack.OK;
+    }
+
+    private ConnectionPool pool(ConnectionPoolConfiguration configuration) {
+        return detectors == null ? new ConnectionPool(configuration) : new TrackedPool(configuration, detectors);
+    }
+
+    private Checked check(CheckDatabase check) {
+        if (detectors == null) {
+            return new Checked(List.of());
+        }
+        List<RuntimeFinding> found = new java.util.ArrayList<>(detectors.drain(null));
+        // Closing what the blocks left makes their pipelines fail: errors dropped meanwhile are snipcheck's doing.
+        String last = detectors.block();
+        detectors.begin(null);
+        try {
+            ConnectionPool pool = pools.get(check.bindingsClass());
+            if (pool != null) {
+                ((TrackedPool) pool).pageEnded();
+            }
+            TrackedDataSource dataSource = dataSources.get(check.bindingsClass());
+            if (dataSource != null) {
+                dataSource.pageEnded();
+            }
+            found.addAll(detectors.drain(null));
+        } finally {
+            detectors.begin(last);
+        }
+        return new Checked(List.copyOf(found));
     }
 
     private static void set(Class<?> bindings, String name, Object value) throws ReflectiveOperationException {
@@ -241,6 +362,7 @@ final class WorkerMain {
             }
         }
         pools.clear();
+        dataSources.clear();
         return errors.length() == 0 ? Ack.OK : new Ack(errors.toString());
     }
 

@@ -13,14 +13,29 @@ final class Workers implements AutoCloseable {
 
     /** Worker JVMs start often enough that startup speed matters more than peak speed. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /**
+     * BlockHound retransforms JDK classes, which JDK 13+ allows only with the first option; the second
+     * lets it attach its agent to its own JVM instead of starting a helper JVM to do so. The JVM warns
+     * about both (a deprecated option, class sharing off for the agent's classes): the option before
+     * them keeps those warnings out of the output shown with a failed block.
+     */
+    static final List<String> DETECTOR_OPTIONS = List.of("-XX:-PrintWarnings",
+            "-XX:+AllowRedefinitionToAddDeleteMethods", "-Djdk.attach.allowAttachSelf=true");
 
     private final String classpath;
     private final Path classes;
+    private final List<String> jvmOptions = new java.util.ArrayList<>(JVM_OPTIONS);
     private final Worker[] current = new Worker[2];
 
-    Workers(String classpath, Path classes) {
+    /** @param detectors whether blocks run under the runtime misuse detectors */
+    Workers(String classpath, Path classes, boolean detectors) {
         this.classpath = classpath;
         this.classes = classes;
+        if (detectors) {
+            jvmOptions.addAll(DETECTOR_OPTIONS);
+        } else {
+            jvmOptions.add("-D" + WorkerMain.DETECTORS_PROPERTY + "=off");
+        }
     }
 
     /** A live worker for session or isolated blocks, new if the last one died. */
@@ -28,7 +43,7 @@ final class Workers implements AutoCloseable {
         int slot = isolated ? 1 : 0;
         if (current[slot] == null || !current[slot].alive()) {
             discard(current[slot]);
-            current[slot] = Worker.start(classpath, classes, JVM_OPTIONS);
+            current[slot] = Worker.start(classpath, classes, jvmOptions);
         }
         return current[slot];
     }

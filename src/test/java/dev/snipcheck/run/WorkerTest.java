@@ -67,6 +67,20 @@ class WorkerTest {
                         }
                     }
                     """,
+            "snip/Blocks.java", """
+                    package snip;
+                    import reactor.core.publisher.Mono;
+                    import reactor.core.scheduler.Schedulers;
+                    class Blocks {
+                        static void onParallel() {
+                            Mono.fromCallable(() -> nap()).subscribeOn(Schedulers.parallel()).block();
+                        }
+                        static int nap() throws InterruptedException {
+                            Thread.sleep(1);
+                            return 1;
+                        }
+                    }
+                    """,
             "snip/Main.java", """
                     package snip;
                     public class Main {
@@ -157,7 +171,9 @@ class WorkerTest {
 
     private Worker start(List<String> jvmOptions) throws Exception {
         long started = System.nanoTime();
-        Worker worker = Worker.start(CLASSPATH, classes, jvmOptions);
+        List<String> options = new ArrayList<>(Workers.DETECTOR_OPTIONS);
+        options.addAll(jvmOptions);
+        Worker worker = Worker.start(CLASSPATH, classes, options);
         workers.add(worker);
         System.out.println("worker started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return worker;
@@ -173,6 +189,55 @@ class WorkerTest {
         assertNull(outcome.thrown());
         assertEquals("", worker.run(RunBlock.main("snip.Main"), TIMEOUT).output().replace("main with 0 arguments\n", ""),
                 "output of one block must not leak into the next");
+    }
+
+    @Test
+    void reportsABlockingCallOnANonBlockingThreadAtItsInnermostFrame() throws Exception {
+        Worker worker = start(List.of());
+
+        BlockOutcome outcome = worker.run(RunBlock.method("snip.Blocks", "onParallel"), TIMEOUT);
+
+        assertEquals(1, outcome.findings().size(), outcome.findings().toString());
+        RuntimeFinding finding = outcome.findings().get(0);
+        assertEquals("blocking-in-event-loop", finding.rule());
+        assertEquals("snip.Blocks", finding.blockClass());
+        assertTrue(finding.message().startsWith("blocking call java.lang.Thread.sleep on non-blocking thread parallel-"),
+                finding.message());
+        Thrown.Frame innermost = finding.frames().stream().filter(f -> f.className().equals("snip.Blocks"))
+                .findFirst().orElseThrow();
+        assertEquals(9, innermost.lineNumber());
+        assertTrue(outcome.thrown().stackTrace().contains("BlockingOperationError"), outcome.thrown().stackTrace());
+    }
+
+    @Test
+    void refusesToRunWhenTheBlockHoundCanaryIsNotStopped() throws Exception {
+        // Without this option JDK 17 cannot let BlockHound instrument its classes.
+        List<String> withoutRedefinition = List.of("-Djdk.attach.allowAttachSelf=true");
+
+        WorkerDiedException died = assertThrows(WorkerDiedException.class,
+                () -> Worker.start(CLASSPATH, classes, withoutRedefinition));
+
+        assertTrue(died.getMessage().startsWith("the worker JVM exited with status 3 before it connected"),
+                died.getMessage());
+        assertTrue(died.getMessage().contains("snipcheck cannot detect misuses at run time: installing BlockHound failed"),
+                died.getMessage());
+    }
+
+    @Test
+    void theCanaryFailsWhereBlockHoundIsNotInstalled() {
+        // This test JVM never installs BlockHound: the canary must notice, not pass.
+        assertEquals("BlockHound is not active: the canary (Thread.sleep on a parallel thread) was not stopped",
+                Detectors.canary());
+    }
+
+    @Test
+    void runsWithoutDetectorsWhenAskedTo() throws Exception {
+        Worker worker = start(List.of("-D" + WorkerMain.DETECTORS_PROPERTY + "=off"));
+
+        BlockOutcome outcome = worker.run(RunBlock.method("snip.Blocks", "onParallel"), TIMEOUT);
+
+        assertNull(outcome.thrown());
+        assertEquals(List.of(), outcome.findings());
     }
 
     @Test

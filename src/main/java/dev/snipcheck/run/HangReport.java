@@ -1,0 +1,112 @@
+package dev.snipcheck.run;
+
+import dev.snipcheck.java.CompiledPages;
+import dev.snipcheck.markdown.Position;
+import dev.snipcheck.postgres.Database;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a block that timed out was waiting for: the connections it had checked out, at the lines that
+ * acquired them, what each backend of its database was running or waiting on, and the stacks of the
+ * event-loop threads.
+ */
+final class HangReport {
+
+    /** Every backend of the database but this one, with its locks and the backends that block it. */
+    private static final String BACKENDS = """
+            select a.pid, a.state, a.wait_event_type, a.wait_event,
+                   extract(epoch from now() - a.state_change)::int as seconds, left(a.query, 200) as query,
+                   (select string_agg(l.mode || ' on ' || coalesce(c.relname, l.locktype)
+                                      || case when l.granted then '' else ' (waiting)' end, ', ' order by l.mode)
+                      from pg_locks l left join pg_class c on c.oid = l.relation
+                     where l.pid = a.pid and l.locktype <> 'virtualxid') as locks,
+                   pg_blocking_pids(a.pid)::text as blocked_by
+              from pg_stat_activity a
+             where a.datname = current_database() and a.pid <> pg_backend_pid() and a.backend_type = 'client backend'
+             order by a.pid""";
+
+    private final List<Finding> findings = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+
+    HangReport(CompiledPages compiled, WorkerTimeoutException timeout) {
+        Hang hang = timeout.hang();
+        if (hang == null) {
+            text.append("\nthe worker did not say what the block was waiting for\n");
+        } else {
+            for (List<Thrown.Frame> site : hang.checkedOut()) {
+                position(compiled, site).ifPresent(position -> findings.add(Finding.at(position,
+                        "a connection acquired here was still checked out when the block timed out",
+                        "a block that waits for a connection while holding all of the pool's, or for a lock held "
+                                + "by its own open transaction, never finishes")));
+            }
+            text.append("\nconnections checked out: ").append(hang.checkedOut().size()).append('\n');
+        }
+        text.append(timeout.backends());
+        if (hang != null && !hang.eventLoopThreads().isEmpty()) {
+            text.append("event-loop threads and the block's thread:\n").append(hang.eventLoopThreads());
+        }
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    /** For the block's output: what it was waiting for. */
+    String text() {
+        return text.toString();
+    }
+
+    /** What each backend of the database is running or waiting on, one line each. */
+    static String backends(Database database) {
+        if (database == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("backends of database ").append(database.name()).append(":\n");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl() + "&connectTimeout=5&socketTimeout=5");
+             PreparedStatement statement = connection.prepareStatement(BACKENDS);
+             ResultSet rows = statement.executeQuery()) {
+            int count = 0;
+            while (rows.next()) {
+                count++;
+                out.append("  pid ").append(rows.getInt("pid")).append(' ').append(rows.getString("state"));
+                if (rows.getString("wait_event") != null) {
+                    out.append(" waiting on ").append(rows.getString("wait_event_type")).append(':')
+                            .append(rows.getString("wait_event"));
+                }
+                out.append(" for ").append(rows.getInt("seconds")).append(" s");
+                String locks = rows.getString("locks");
+                if (locks != null) {
+                    out.append(", holding ").append(locks);
+                }
+                if (!"{}".equals(rows.getString("blocked_by"))) {
+                    out.append(", blocked by ").append(rows.getString("blocked_by"));
+                }
+                out.append(": ").append(rows.getString("query").replaceAll("\\s+", " ").strip()).append('\n');
+            }
+            if (count == 0) {
+                out.append("  none\n");
+            }
+        } catch (SQLException e) {
+            out.append("  could not be read: ").append(e.getMessage()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static Optional<Position> position(CompiledPages compiled, List<Thrown.Frame> frames) {
+        for (Thrown.Frame frame : frames) {
+            Optional<Position> position = compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
+            if (position.isPresent()) {
+                return position;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.snipcheck.run;
+
+import dev.snipcheck.postgres.Database;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The connections to a page's database that snippets opened themselves (from {@code jdbcUrl} or
+ * {@code r2dbcUrl}, not through {@code pool} or {@code dataSource}) and left open, as
+ * {@code pg_stat_activity} shows them when the page ends.
+ */
+final class OpenBackends {
+
+    private static final String QUERY = """
+            select pid, state, application_name
+              from pg_stat_activity
+             where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
+               and application_name <> ?
+             order by pid""";
+
+    /** One backend left open. */
+    record Backend(int pid, String state, String applicationName) {
+
+        boolean inTransaction() {
+            return state != null && state.startsWith("idle in transaction");
+        }
+    }
+
+    private static final long SETTLE_MILLIS = 200;
+
+    private OpenBackends() {
+    }
+
+    /** The backends left open; empty when there are none or the database cannot be read. */
+    static List<Backend> of(Database database) {
+        List<Backend> open = query(database);
+        if (open.isEmpty()) {
+            return open;
+        }
+        // A backend whose client has just closed the connection is still listed for a moment.
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+        List<Integer> still = query(database).stream().map(Backend::pid).toList();
+        return open.stream().filter(b -> still.contains(b.pid())).toList();
+    }
+
+    private static List<Backend> query(Database database) {
+        List<Backend> open = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl() + "&connectTimeout=5&socketTimeout=5");
+             PreparedStatement statement = connection.prepareStatement(QUERY)) {
+            statement.setString(1, WorkerMain.BINDINGS_APPLICATION);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    open.add(new Backend(rows.getInt("pid"), rows.getString("state"), rows.getString("application_name")));
+                }
+            }
+        } catch (SQLException e) {
+            // A database that cannot be read is reported by the blocks that use it, not here.
+        }
+        return open;
+    }
+}
