@@ -46,6 +46,22 @@ final class LazyServer implements PostgresServer {
         return server;
     }
 
+    /**
+     * Starts the server on a thread of its own, so that it starts while the pages compile; the first page that needs
+     * a database waits for it. A failure is remembered, as with {@link #start}.
+     */
+    void startInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                start();
+            } catch (DatabaseUnavailableException | IllegalStateException e) {
+                // remembered in failure(), or the run was closed meanwhile
+            }
+        }, "snipcheck-postgres-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** Why the server could not be provided, if it was needed and could not. */
     synchronized Optional<DatabaseUnavailableException> failure() {
         return Optional.ofNullable(failure);

@@ -139,11 +139,8 @@ public final class Main {
         try (PrintWriter report = outputFile == null ? null : openReport(outputFile);
              LazyServer server = new LazyServer(() -> servers.start(postgres, notice -> err.println("snipcheck: " + notice)))) {
             if (needsDatabase(pages)) {
-                try {
-                    server.start();
-                } catch (DatabaseUnavailableException e) {
-                    return databaseUnavailable(e, options);
-                }
+                // it starts while the pages compile
+                server.startInBackground();
             }
             VerifyOptions verifyOptions = new VerifyOptions(options.timeout, System.getProperty("java.class.path"),
                     options.jobs(), !options.noRuntimeDetectors);

@@ -43,13 +43,19 @@ import java.util.Optional;
  * none or one), one compilation of everything, and one for the {@code compile_fail} blocks. A
  * block that does not compile costs its page's later session blocks only.
  */
-public final class JavaStage {
+public final class JavaStage implements AutoCloseable {
 
     private static final int MAX_INFERENCE_ROUNDS = 8;
 
     private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     private final String classpath;
     private final AnalysisListener listener;
+    /**
+     * Kept for the stage's life: it holds the opened class path archives, so a later compile (watch mode) does not
+     * open and index them again.
+     */
+    private final StandardJavaFileManager files =
+            compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
     /**
      * Pages compiled by earlier calls: page packages are numbered on from there, so a warm worker JVM whose class
      * loader already holds an earlier version of a page never runs a stale class.
@@ -95,7 +101,7 @@ public final class JavaStage {
             }
             remaining.put(page, blocks);
         }
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try {
             Map<Piece.Declarator, String> types = inferVarTypes(remaining, files);
             Map<String, GeneratedSource> sources = new HashMap<>();
             CompiledPages result = new CompiledPages(classes, sources);
@@ -425,5 +431,14 @@ public final class JavaStage {
             options.addAll(List.of("-d", out.toString()));
         }
         return (JavacTask) compiler.getTask(null, files, diagnostics, options, null, sources);
+    }
+
+    @Override
+    public void close() {
+        try {
+            files.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

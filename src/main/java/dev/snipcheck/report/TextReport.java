@@ -103,8 +103,10 @@ public final class TextReport {
             Optional<Position> position = finding.position();
             String where = position.map(p -> path + ":" + p.line() + ":" + p.column() + ":")
                     .orElse(path + ":" + block.block().fenceLine() + ":");
-            String id = finding.rule().map(Rule::id).orElseGet(() -> errorId(block));
-            String label = style.error("error[" + id + "]") + style.bold(":");
+            // in a block failed by a misuse, what else went wrong (an exception, a timeout) has no rule to name
+            String id = finding.rule().map(r -> "[" + r.id() + "]")
+                    .orElse(block.reason().equals(Optional.of(Reason.MISUSE)) ? "" : "[" + errorId(block) + "]");
+            String label = style.error("error" + id) + style.bold(":");
             List<String> message = lines(finding.message().stripTrailing());
             println(out, style.bold(where) + " " + label + " " + style.bold(message.get(0)));
             for (String more : message.subList(1, message.size())) {

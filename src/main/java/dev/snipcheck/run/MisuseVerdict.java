@@ -54,7 +54,8 @@ final class MisuseVerdict {
      * @param pageEnded false while the page runs: a declared rule judged at the page's end may still fire
      */
     BlockResult judge(BlockResult ran, List<Finding> runtime, boolean pageEnded) {
-        // rule and position: a static and a runtime finding of the same problem are reported once, the static one
+        // rule and line: a static and a runtime finding of the same problem are reported once, the static one
+        // (they may point at different columns of the line: the call's name, the statement's start)
         Map<String, Finding> misuses = new LinkedHashMap<>();
         List<Finding> notes = new ArrayList<>();
         Set<String> allowances = new LinkedHashSet<>();
@@ -70,7 +71,7 @@ final class MisuseVerdict {
             // a block that declares a rule demonstrates it, even on a page that allows it
             String reason = declared.contains(id) ? null : allowed.get(id);
             if (reason == null) {
-                misuses.putIfAbsent(id + "@" + misuse.position(), misuse);
+                misuses.putIfAbsent(id + "@" + misuse.position().map(Position::line).orElse(0), misuse);
             } else {
                 notes.add(new Finding(misuse.position(), misuse.message() + " (allowed on this page: " + reason + ")",
                         misuse.hint(), misuse.rule()));

@@ -21,8 +21,11 @@ final class OpenBackends {
             select pid, state, application_name
               from pg_stat_activity
              where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
-               and application_name <> ?
+               and application_name not in (?, ?)
              order by pid""";
+
+    /** The name snipcheck's own administrative connections give themselves (see the postgres package). */
+    private static final String ADMIN_APPLICATION = "snipcheck";
 
     /** One backend left open. */
     record Backend(int pid, String state, String applicationName) {
@@ -37,8 +40,14 @@ final class OpenBackends {
     private OpenBackends() {
     }
 
-    /** The backends left open; empty when there are none or the database cannot be read. */
+    /**
+     * The backends left open; empty when there are none or the database cannot be read, and when pages share the
+     * database (a schema each), since another page's connections could not be told from this page's.
+     */
     static List<Backend> of(Database database) {
+        if (database.schema().isPresent()) {
+            return List.of();
+        }
         List<Backend> open = query(database);
         if (open.isEmpty()) {
             return open;
@@ -59,6 +68,7 @@ final class OpenBackends {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl() + "&connectTimeout=5&socketTimeout=5");
              PreparedStatement statement = connection.prepareStatement(QUERY)) {
             statement.setString(1, WorkerMain.BINDINGS_APPLICATION);
+            statement.setString(2, ADMIN_APPLICATION);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     open.add(new Backend(rows.getInt("pid"), rows.getString("state"), rows.getString("application_name")));

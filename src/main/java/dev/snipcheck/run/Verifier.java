@@ -67,6 +67,10 @@ public final class Verifier implements AutoCloseable {
             inputs.add(new PageInput(page, mode(page), page.options().skip().isPresent() || !page.problems().isEmpty()
                     ? List.of() : page.blocks().stream().filter(Verifier::compiles).toList()));
         }
+        if (needsDatabase(pages)) {
+            // the worker JVMs start while javac compiles
+            idle.stream().limit(pages.size()).forEach(Workers::prestart);
+        }
         CompiledPages compiled = javaStage.compile(inputs, classes);
         List<Future<PageResult>> running = new ArrayList<>();
         for (PageInput input : inputs) {
@@ -85,6 +89,7 @@ public final class Verifier implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
+        javaStage.close();
         idle.forEach(Workers::close);
         delete(classes);
     }

@@ -3,6 +3,8 @@ package dev.snipcheck.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The run's worker JVMs, started when first needed and replaced after a block killed or hung one:
@@ -26,6 +28,8 @@ final class Workers implements AutoCloseable {
     private final Path classes;
     private final List<String> jvmOptions = new java.util.ArrayList<>(JVM_OPTIONS);
     private final Worker[] current = new Worker[2];
+    /** The session worker being started in the background, if {@link #prestart} was called. */
+    private CompletableFuture<Worker> starting;
 
     /** @param detectors whether blocks run under the runtime misuse detectors */
     Workers(String classpath, Path classes, boolean detectors) {
@@ -38,9 +42,41 @@ final class Workers implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the session worker in the background, so that its JVM (and BlockHound's canary) starts while the pages
+     * compile. A start that fails here is tried again, and reported, by {@link #get}.
+     */
+    void prestart() {
+        if (current[0] == null && starting == null) {
+            starting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Worker.start(classpath, classes, jvmOptions);
+                } catch (IOException | WorkerDiedException | WorkerTimeoutException e) {
+                    throw new CompletionException(e);
+                }
+            }, Workers::startThread);
+        }
+    }
+
+    /** A thread of its own per start: the common pool may have a single thread, and a start mostly waits. */
+    private static void startThread(Runnable start) {
+        Thread thread = new Thread(start, "snipcheck-worker-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** A live worker for session or isolated blocks, new if the last one died. */
     Worker get(boolean isolated) throws IOException, WorkerDiedException, WorkerTimeoutException {
         int slot = isolated ? 1 : 0;
+        if (slot == 0 && starting != null) {
+            CompletableFuture<Worker> pending = starting;
+            starting = null;
+            try {
+                current[0] = pending.join();
+            } catch (CompletionException e) {
+                // started again below, where a second failure is reported
+            }
+        }
         if (current[slot] == null || !current[slot].alive()) {
             discard(current[slot]);
             current[slot] = Worker.start(classpath, classes, jvmOptions);
@@ -60,6 +96,10 @@ final class Workers implements AutoCloseable {
 
     @Override
     public void close() {
+        if (starting != null) {
+            starting.thenAccept(Worker::close);
+            starting = null;
+        }
         for (Worker worker : current) {
             discard(worker);
         }

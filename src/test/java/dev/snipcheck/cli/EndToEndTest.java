@@ -147,6 +147,11 @@ class EndToEndTest {
                     |              ^
                     = hint: a Publisher does nothing until subscribed: chain it into the pipeline (`flatMap`, `then`, \
                 `usingWhen`), return it, or, at the top level of a block, end the statement with `.block()`
+                page.md:17:14: error[connection-leak]: the connection acquired here was never given back to the pool
+                 17 |   Connection connection = Mono.from(pool.create()).block();
+                    |              ^
+                    = hint: close the connection when done, e.g. with `Mono.usingWhen(pool.create(), c -> ..., \
+                Connection::close)`
 
                 2 passed, 1 failed, 0 skipped, 0 not run, 0 not checked
                 """, run.out());

@@ -10,6 +10,7 @@ import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.Position;
+import dev.snipcheck.rules.Rule;
 import dev.snipcheck.run.BlockResult;
 import dev.snipcheck.run.Finding;
 import dev.snipcheck.run.PageResult;
@@ -69,7 +70,8 @@ class TextReportTest {
     void failedBlockShowsFindingWithSourceLineCaretHintAndOutput() {
         BlockResult failed = BlockResult.failed(misuse, Reason.MISUSE,
                 "the Publisher returned by execute() is never subscribed",
-                List.of(Finding.at(new Position(44, 14), "the Publisher returned by execute() is never subscribed",
+                List.of(Finding.misuse(Rule.UNSUBSCRIBED_PUBLISHER, new Position(44, 14),
+                        "the Publisher returned by execute() is never subscribed",
                         "subscribe to it: Mono.from(statement.execute()).block()")),
                 "acquired: 0\n", 7).withRules(List.of("unsubscribed-publisher"));
         RunResult run = run(new PageResult(pool, Mode.ASYNC, false, List.of(
