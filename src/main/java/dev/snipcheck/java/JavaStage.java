@@ -212,6 +212,9 @@ public final class JavaStage {
                     pageOf.put(unit, page.getKey().page());
                 }
             }
+            if (units.isEmpty()) {
+                return; // javac refuses to compile nothing: a run without pages has no classes
+            }
             Sources sources = Sources.of(units);
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             Files.createDirectories(classes);

@@ -100,6 +100,13 @@ class MainTest {
     }
 
     @Test
+    void aDirectoryWithoutMarkdownFilesChecksNothingAndStartsNoServer() throws IOException {
+        Files.createDirectories(dir.resolve("docs"));
+        assertEquals(0, run("docs"), err.toString());
+        assertEquals("0 passed, 0 failed, 0 skipped, 0 not run, 0 not checked", out.toString().strip());
+    }
+
+    @Test
     void displayPathIsRelativeToTheWorkingDirectoryWithForwardSlashes() {
         Path file = dir.resolve("docs").resolve("guide").resolve("pool.md");
         assertEquals("docs/guide/pool.md", Main.display(dir, file));
