@@ -73,9 +73,13 @@ final class MisuseVerdict {
         }
         List<String> undeclared = fired.stream().filter(id -> !declared.contains(id)).toList();
         if (!undeclared.isEmpty()) {
-            List<Finding> findings = new ArrayList<>(misuses.stream()
-                    .filter(f -> undeclared.contains(f.rule().map(Rule::id).orElse(""))).toList());
-            findings.addAll(ran.findings());
+            List<Finding> undeclaredMisuses = misuses.stream()
+                    .filter(f -> undeclared.contains(f.rule().map(Rule::id).orElse(""))).toList();
+            List<Finding> findings = new ArrayList<>(undeclaredMisuses);
+            for (Finding finding : ran.findings()) {
+                findings.add(ran.reason().equals(Optional.of(Reason.EXCEPTION))
+                        ? explainedBy(undeclaredMisuses, finding) : finding);
+            }
             String message = findings.isEmpty() ? "misuse: " + String.join(", ", undeclared)
                     : findings.get(0).message();
             return BlockResult.failed(block, Reason.MISUSE, message, findings, ran.output(), ran.millis())
@@ -106,6 +110,22 @@ final class MisuseVerdict {
         Optional<Integer> thrownAt = ran.position().map(Position::line);
         return thrownAt.isPresent() && misuses.stream()
                 .anyMatch(f -> f.position().map(Position::line).equals(thrownAt));
+    }
+
+    /**
+     * An exception thrown on the line of a misuse that fails the block: the misuse is the thing to fix (marking the
+     * block {@code fails} would not help), so the hint says so.
+     */
+    private static Finding explainedBy(List<Finding> misuses, Finding thrown) {
+        Optional<Integer> line = thrown.position().map(Position::line);
+        return misuses.stream()
+                .filter(misuse -> thrown.rule().isEmpty() && line.isPresent()
+                        && misuse.position().map(Position::line).equals(line))
+                .findFirst()
+                .map(misuse -> new Finding(thrown.position(), thrown.message(), "thrown because of the `"
+                        + misuse.rule().orElseThrow().id() + "` misuse on this line: fix the misuse, and the "
+                        + "exception goes away", thrown.rule()))
+                .orElse(thrown);
     }
 
     /** A block that passed with misuses its page allows: the report shows them, with the page's reasons. */

@@ -1,0 +1,52 @@
+package dev.snipcheck.cli;
+
+import dev.snipcheck.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The text report of a block that fails for a misuse, as its author reads it. */
+class MisuseReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anExceptionThatAnUndeclaredMisuseExplainsPointsBackAtTheMisuse() throws Exception {
+        Files.writeString(dir.resolve("page.md"), """
+                # Blocking
+
+                ```java
+                Flux.usingWhen(pool.create(),
+                        connection -> Flux.from(connection.createStatement("SELECT 1").execute())
+                                .flatMap(result -> result.map(row -> row.get(0, Integer.class)))
+                                .map(n -> Mono.just(n).delayElement(Duration.ofMillis(1)).block()),
+                        Connection::close)
+                    .blockLast();
+                ```
+                """);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = Main.run(new String[] {"--postgres-url", TestPostgres.url(), "page.md"},
+                new PrintWriter(out, true), new PrintWriter(err, true), dir);
+
+        String report = out.toString();
+        assertEquals(1, exit, err.toString());
+        assertTrue(report.contains("page.md:7:75: error[blocking-in-event-loop]: `block()` blocks inside the callback"),
+                report);
+        assertTrue(report.contains("threw java.lang.IllegalStateException: block()/blockFirst()/blockLast() are blocking"),
+                report);
+        assertTrue(report.contains("= hint: thrown because of the `blocking-in-event-loop` misuse on this line: "
+                + "fix the misuse, and the exception goes away"), report);
+        assertFalse(report.contains("mark it `fails="), report);
+    }
+}
