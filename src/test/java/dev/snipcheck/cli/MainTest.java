@@ -95,7 +95,8 @@ class MainTest {
     void unwritableOutputIsReportedBeforeAnyServerStarts() throws IOException {
         Files.writeString(dir.resolve("README.md"), "# hi\n");
         assertEquals(2, run("--output", "no/such/dir/report.json", "README.md"));
-        assertTrue(err.toString().contains("cannot write the report to no/such/dir/report.json"), err.toString());
+        assertTrue(err.toString().contains("cannot write the report to no/such/dir/report.json: its directory does "
+                + "not exist"), err.toString());
         assertFalse(Files.exists(dir.resolve("no")));
     }
 
