@@ -74,7 +74,9 @@ final class MisuseVerdict {
         List<String> undeclared = fired.stream().filter(id -> !declared.contains(id)).toList();
         if (!undeclared.isEmpty()) {
             List<Finding> undeclaredMisuses = misuses.stream()
-                    .filter(f -> undeclared.contains(f.rule().map(Rule::id).orElse(""))).toList();
+                    .filter(f -> undeclared.contains(f.rule().map(Rule::id).orElse("")))
+                    .map(f -> standingAlone(f, declared))
+                    .toList();
             List<Finding> findings = new ArrayList<>(undeclaredMisuses);
             for (Finding finding : ran.findings()) {
                 findings.add(ran.reason().equals(Optional.of(Reason.EXCEPTION))
@@ -110,6 +112,25 @@ final class MisuseVerdict {
         Optional<Integer> thrownAt = ran.position().map(Position::line);
         return thrownAt.isPresent() && misuses.stream()
                 .anyMatch(f -> f.position().map(Position::line).equals(thrownAt));
+    }
+
+    /**
+     * A rule id written as a word of its own in the info string ({@code misuse=a,b} splits into two attributes)
+     * declares nothing: the hint says how to declare it.
+     */
+    private Finding standingAlone(Finding misuse, List<String> declared) {
+        String id = misuse.rule().orElseThrow().id();
+        boolean alone = Arrays.stream(block.infoString().split("[\\s,]+"))
+                .anyMatch(word -> word.replace('_', '-').equals(id));
+        if (!alone) {
+            return misuse;
+        }
+        List<String> ids = new ArrayList<>(declared);
+        ids.add(id);
+        String fix = declared.isEmpty() ? "write `misuse=" + id + "`"
+                : "join the rule ids of `misuse=` with `+`, as in `misuse=" + String.join("+", ids) + "`";
+        return new Finding(misuse.position(), misuse.message(),
+                "`" + id + "` stands alone in the info string, so it is not declared: " + fix, misuse.rule());
     }
 
     /**

@@ -49,4 +49,28 @@ class MisuseReportTest {
                 + "fix the misuse, and the exception goes away"), report);
         assertFalse(report.contains("mark it `fails="), report);
     }
+
+    @Test
+    void aRuleIdSeparatedFromMisuseByACommaIsPointedOut() throws Exception {
+        Files.writeString(dir.resolve("page.md"), """
+                # Fire and forget
+
+                ```java no_run misuse=unsubscribed-publisher,unjoined-subscribe
+                Mono.from(pool.create()).subscribe(connection ->
+                    connection.createStatement("SELECT 1").execute());
+                ```
+                """);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = Main.run(new String[] {"--postgres-url", TestPostgres.url(), "page.md"},
+                new PrintWriter(out, true), new PrintWriter(err, true), dir);
+
+        String report = out.toString();
+        assertEquals(1, exit, err.toString());
+        assertTrue(report.contains("page.md:4:26: error[unjoined-subscribe]: `subscribe()` starts database work"), report);
+        assertTrue(report.contains("= hint: `unjoined-subscribe` stands alone in the info string, so it is not declared: "
+                + "join the rule ids of `misuse=` with `+`, as in "
+                + "`misuse=unsubscribed-publisher+unjoined-subscribe`"), report);
+    }
 }
