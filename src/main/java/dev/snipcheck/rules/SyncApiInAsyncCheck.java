@@ -54,8 +54,8 @@ final class SyncApiInAsyncCheck implements StaticCheck {
                     } else if (Apis.isBlock(method.get()) && !finalCallOfTopLevelStatement(path, analyzed)) {
                         found.add(new Misuse(Rule.SYNC_API_IN_ASYNC, Apis.nameOf(call, analyzed),
                                 "`" + Apis.call(method.get()) + "` waits in the middle of code declared async",
-                                "keep the code a pipeline (`flatMap`, `then`, `usingWhen`) and block at most once, "
-                                        + "as the final call of a top-level statement"));
+                                "keep the code a pipeline (`flatMap`, `then`, `usingWhen`), and block only as the final "
+                                        + "call of a top-level statement, such as `T value = mono.block();`"));
                     }
                 }
                 return super.visitMethodInvocation(call, unused);

@@ -73,4 +73,26 @@ class MisuseReportTest {
                 + "join the rule ids of `misuse=` with `+`, as in "
                 + "`misuse=unsubscribed-publisher+unjoined-subscribe`"), report);
     }
+
+    @Test
+    void theHintOfABlockInTheMiddleOfAsyncCodeSaysWhereBlockingIsFine() throws Exception {
+        Files.writeString(dir.resolve("page.md"), """
+                ```java async no_run
+                Integer one = Mono.just(1).block();
+                int size = Flux.range(1, 3).collectList().block().size();
+                ```
+                """);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = Main.run(new String[] {"--postgres-url", TestPostgres.url(), "page.md"},
+                new PrintWriter(out, true), new PrintWriter(err, true), dir);
+
+        String report = out.toString();
+        assertEquals(1, exit, err.toString());
+        assertTrue(report.contains("page.md:3:43: error[sync-api-in-async]: `block()` waits in the middle of code "
+                + "declared async"), report);
+        assertTrue(report.contains("= hint: keep the code a pipeline (`flatMap`, `then`, `usingWhen`), and block only "
+                + "as the final call of a top-level statement, such as `T value = mono.block();`"), report);
+    }
 }
