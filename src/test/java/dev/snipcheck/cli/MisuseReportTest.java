@@ -19,9 +19,22 @@ class MisuseReportTest {
     @TempDir
     Path dir;
 
+    /** The text report of a page that must fail. */
+    private String failingReport(String markdown) throws Exception {
+        Files.writeString(dir.resolve("page.md"), markdown);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = Main.run(new String[] {"--postgres-url", TestPostgres.url(), "page.md"},
+                new PrintWriter(out, true), new PrintWriter(err, true), dir);
+
+        assertEquals(1, exit, err.toString());
+        return out.toString();
+    }
+
     @Test
     void anExceptionThatAnUndeclaredMisuseExplainsPointsBackAtTheMisuse() throws Exception {
-        Files.writeString(dir.resolve("page.md"), """
+        String report = failingReport("""
                 # Blocking
 
                 ```java
@@ -33,14 +46,7 @@ class MisuseReportTest {
                     .blockLast();
                 ```
                 """);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
 
-        int exit = Main.run(new String[] {"--postgres-url", TestPostgres.url(), "page.md"},
-                new PrintWriter(out, true), new PrintWriter(err, true), dir);
-
-        String report = out.toString();
-        assertEquals(1, exit, err.toString());
         assertTrue(report.contains("page.md:7:75: error[blocking-in-event-loop]: `block()` blocks inside the callback"),
                 report);
         assertTrue(report.contains("threw java.lang.IllegalStateException: block()/blockFirst()/blockLast() are blocking"),
@@ -52,7 +58,7 @@ class MisuseReportTest {
 
     @Test
     void aRuleIdSeparatedFromMisuseByACommaIsPointedOut() throws Exception {
-        Files.writeString(dir.resolve("page.md"), """
+        String report = failingReport("""
                 # Fire and forget
 
                 ```java no_run misuse=unsubscribed-publisher,unjoined-subscribe
@@ -60,14 +66,7 @@ class MisuseReportTest {
                     connection.createStatement("SELECT 1").execute());
                 ```
                 """);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
 
-        int exit = Main.run(new String[] {"--postgres-url", TestPostgres.url(), "page.md"},
-                new PrintWriter(out, true), new PrintWriter(err, true), dir);
-
-        String report = out.toString();
-        assertEquals(1, exit, err.toString());
         assertTrue(report.contains("page.md:4:26: error[unjoined-subscribe]: `subscribe()` starts database work"), report);
         assertTrue(report.contains("= hint: `unjoined-subscribe` stands alone in the info string, so it is not declared: "
                 + "join the rule ids of `misuse=` with `+`, as in "
@@ -76,20 +75,13 @@ class MisuseReportTest {
 
     @Test
     void theHintOfABlockInTheMiddleOfAsyncCodeSaysWhereBlockingIsFine() throws Exception {
-        Files.writeString(dir.resolve("page.md"), """
+        String report = failingReport("""
                 ```java async no_run
                 Integer one = Mono.just(1).block();
                 int size = Flux.range(1, 3).collectList().block().size();
                 ```
                 """);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
 
-        int exit = Main.run(new String[] {"--postgres-url", TestPostgres.url(), "page.md"},
-                new PrintWriter(out, true), new PrintWriter(err, true), dir);
-
-        String report = out.toString();
-        assertEquals(1, exit, err.toString());
         assertTrue(report.contains("page.md:3:43: error[sync-api-in-async]: `block()` waits in the middle of code "
                 + "declared async"), report);
         assertTrue(report.contains("= hint: keep the code a pipeline (`flatMap`, `then`, `usingWhen`), and block only "
