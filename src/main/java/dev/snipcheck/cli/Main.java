@@ -243,7 +243,12 @@ public final class Main {
     }
 
     private static PrintWriter openReport(Path file) throws IOException {
-        return new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        try {
+            return new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            // its message is only the path, which the report's error names already
+            throw new IOException("its directory does not exist", e);
+        }
     }
 
     private int usageError(String message) {

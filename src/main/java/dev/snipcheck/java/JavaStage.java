@@ -218,6 +218,9 @@ public final class JavaStage implements AutoCloseable {
                     pageOf.put(unit, page.getKey().page());
                 }
             }
+            if (units.isEmpty()) {
+                return; // javac refuses to compile nothing: a run without pages has no classes
+            }
             Sources sources = Sources.of(units);
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             Files.createDirectories(classes);

@@ -2,10 +2,14 @@ package dev.snipcheck.rules;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -50,8 +54,8 @@ final class SyncApiInAsyncCheck implements StaticCheck {
                     } else if (Apis.isBlock(method.get()) && !finalCallOfTopLevelStatement(path, analyzed)) {
                         found.add(new Misuse(Rule.SYNC_API_IN_ASYNC, Apis.nameOf(call, analyzed),
                                 "`" + Apis.call(method.get()) + "` waits in the middle of code declared async",
-                                "keep the code a pipeline (`flatMap`, `then`, `usingWhen`) and block at most once, "
-                                        + "as the final call of a top-level statement"));
+                                "keep the code a pipeline (`flatMap`, `then`, `usingWhen`), and block only as the final "
+                                        + "call of a top-level statement, such as `T value = mono.block();`"));
                     }
                 }
                 return super.visitMethodInvocation(call, unused);
@@ -66,7 +70,7 @@ final class SyncApiInAsyncCheck implements StaticCheck {
         return declared.equals(Optional.of(Mode.ASYNC));
     }
 
-    /** {@code x.block();}, {@code T v = x.block();} or {@code v = x.block();} directly in the block's top level. */
+    /** {@code x.block();}, {@code T v = x.block();} or {@code v = x.block();} at the block's top level. */
     private static boolean finalCallOfTopLevelStatement(TreePath call, AnalyzedClass analyzed) {
         TreePath statement = call.getParentPath();
         Tree parent = statement.getLeaf();
@@ -80,9 +84,22 @@ final class SyncApiInAsyncCheck implements StaticCheck {
                 && !(parent instanceof VariableTree variable && variable.getInitializer() == call.getLeaf())) {
             return false;
         }
-        TreePath body = statement.getParentPath();
-        return body.getLeaf() instanceof BlockTree && body.getParentPath().getLeaf() instanceof MethodTree method
-                && analyzed.runsTopLevel(method);
+        return atTopLevel(statement, analyzed);
+    }
+
+    /** A statement of the top-level method's body, or of its try, catch, finally, if and plain blocks: not a loop's. */
+    private static boolean atTopLevel(TreePath statement, AnalyzedClass analyzed) {
+        for (TreePath p = statement.getParentPath(); p != null; p = p.getParentPath()) {
+            Tree leaf = p.getLeaf();
+            if (leaf instanceof MethodTree method) {
+                return analyzed.runsTopLevel(method);
+            }
+            if (!(leaf instanceof BlockTree || leaf instanceof TryTree || leaf instanceof CatchTree
+                    || leaf instanceof IfTree || leaf instanceof SynchronizedTree)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The statement of a method body (or the member) that holds the path. */

@@ -97,9 +97,15 @@ final class MisuseVerdict {
         }
         List<String> undeclared = fired.stream().filter(id -> !declared.contains(id)).toList();
         if (!undeclared.isEmpty()) {
-            List<Finding> findings = new ArrayList<>(misuses.values().stream()
-                    .filter(f -> undeclared.contains(f.rule().map(Rule::id).orElse(""))).toList());
-            findings.addAll(ran.findings().stream().filter(f -> f.rule().isEmpty()).toList());
+            List<Finding> undeclaredMisuses = misuses.values().stream()
+                    .filter(f -> undeclared.contains(f.rule().map(Rule::id).orElse("")))
+                    .map(f -> standingAlone(f, declared))
+                    .toList();
+            List<Finding> findings = new ArrayList<>(undeclaredMisuses);
+            for (Finding finding : ran.findings().stream().filter(f -> f.rule().isEmpty()).toList()) {
+                findings.add(ran.reason().equals(Optional.of(Reason.EXCEPTION))
+                        ? explainedBy(undeclaredMisuses, finding) : finding);
+            }
             String message = findings.isEmpty() ? "misuse: " + String.join(", ", undeclared)
                     : findings.get(0).message();
             return BlockResult.failed(block, Reason.MISUSE, message, findings, ran.output(), ran.millis())
@@ -137,6 +143,41 @@ final class MisuseVerdict {
                 || ran.message().contains("are blocking, which is not supported");
         return onItsLine || blockingError && misuses.stream()
                 .anyMatch(f -> f.rule().equals(Optional.of(Rule.BLOCKING_IN_EVENT_LOOP)));
+    }
+
+    /**
+     * A rule id written as a word of its own in the info string ({@code misuse=a,b} splits into two attributes)
+     * declares nothing: the hint says how to declare it.
+     */
+    private Finding standingAlone(Finding misuse, List<String> declared) {
+        String id = misuse.rule().orElseThrow().id();
+        boolean alone = Arrays.stream(block.infoString().split("[\\s,]+"))
+                .anyMatch(word -> word.replace('_', '-').equals(id));
+        if (!alone) {
+            return misuse;
+        }
+        List<String> ids = new ArrayList<>(declared);
+        ids.add(id);
+        String fix = declared.isEmpty() ? "write `misuse=" + id + "`"
+                : "join the rule ids of `misuse=` with `+`, as in `misuse=" + String.join("+", ids) + "`";
+        return new Finding(misuse.position(), misuse.message(),
+                "`" + id + "` stands alone in the info string, so it is not declared: " + fix, misuse.rule());
+    }
+
+    /**
+     * An exception thrown on the line of a misuse that fails the block: the misuse is the thing to fix (marking the
+     * block {@code fails} would not help), so the hint says so.
+     */
+    private static Finding explainedBy(List<Finding> misuses, Finding thrown) {
+        Optional<Integer> line = thrown.position().map(Position::line);
+        return misuses.stream()
+                .filter(misuse -> thrown.rule().isEmpty() && line.isPresent()
+                        && misuse.position().map(Position::line).equals(line))
+                .findFirst()
+                .map(misuse -> new Finding(thrown.position(), thrown.message(), "thrown because of the `"
+                        + misuse.rule().orElseThrow().id() + "` misuse on this line: fix the misuse, and the "
+                        + "exception goes away", thrown.rule()))
+                .orElse(thrown);
     }
 
     /** A block that passed with misuses its page allows: the report shows them, with the page's reasons. */

@@ -95,8 +95,16 @@ class MainTest {
     void unwritableOutputIsReportedBeforeAnyServerStarts() throws IOException {
         Files.writeString(dir.resolve("README.md"), "# hi\n");
         assertEquals(2, run("--output", "no/such/dir/report.json", "README.md"));
-        assertTrue(err.toString().contains("cannot write the report to no/such/dir/report.json"), err.toString());
+        assertTrue(err.toString().contains("cannot write the report to no/such/dir/report.json: its directory does "
+                + "not exist"), err.toString());
         assertFalse(Files.exists(dir.resolve("no")));
+    }
+
+    @Test
+    void aDirectoryWithoutMarkdownFilesChecksNothingAndStartsNoServer() throws IOException {
+        Files.createDirectories(dir.resolve("docs"));
+        assertEquals(0, run("docs"), err.toString());
+        assertEquals("0 passed, 0 failed, 0 skipped, 0 not run, 0 not checked", out.toString().strip());
     }
 
     @Test

@@ -91,6 +91,28 @@ class StaticChecksTest {
     }
 
     @Test
+    void blockAsTheFinalCallOfAStatementInTryOrIfIsTopLevelButNotInALoop() {
+        assertEquals(List.of(List.of("sync-api-in-async@14:31")), findings("""
+                ```java async
+                try {
+                    Long one = Mono.just(1L).block();
+                    if (one != null) {
+                        Mono.just(2).block();
+                    } else
+                        one = Mono.just(3L).block();
+                } catch (RuntimeException e) {
+                    Mono.just(4).block();
+                } finally {
+                    Mono.just(5).block();
+                }
+                for (int i = 0; i < 2; i++) {
+                    if (i > 0) { Mono.just(i).block(); }
+                }
+                ```
+                """));
+    }
+
+    @Test
     void goodLookAlikesStaySilent() {
         assertEquals(List.of(List.of()), findings("""
                 ```java
