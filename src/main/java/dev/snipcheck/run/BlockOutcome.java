@@ -10,10 +10,13 @@ import java.util.List;
  * @param thrown   what the block threw; null when it returned normally
  * @param millis   how long the block's method ran
  * @param findings the misuses the runtime detectors saw while the block ran
+ * @param stdout   what the block printed to System.out alone: what an output block is compared with
  */
-record BlockOutcome(String output, Thrown thrown, long millis, List<RuntimeFinding> findings) implements Serializable {
+record BlockOutcome(String output, Thrown thrown, long millis, List<RuntimeFinding> findings, String stdout)
+        implements Serializable {
 
+    /** A block that printed to System.out only. */
     BlockOutcome(String output, Thrown thrown, long millis) {
-        this(output, thrown, millis, List.of());
+        this(output, thrown, millis, List.of(), output);
     }
 }

@@ -52,8 +52,10 @@ final class OutputDiff {
      * The verdict once a passed block's output block is compared with what the block produced: its
      * stdout (Java) or its last result as psql prints it (SQL). Blocks that did not run, or ran to
      * fail as declared, are left as they are.
+     *
+     * @param produced what is compared: a Java block's stdout; null for the result's output (a sql block's result)
      */
-    static BlockResult judge(BlockResult result, String displayPath) {
+    static BlockResult judge(BlockResult result, String displayPath, String produced) {
         Block block = result.block();
         var attributes = block.attributes();
         if (result.verdict() != Verdict.PASSED || block.expectedOutput().isEmpty()
@@ -61,7 +63,8 @@ final class OutputDiff {
             return result;
         }
         ExpectedOutput output = block.expectedOutput().get();
-        java.util.Optional<Mismatch> mismatch = compare(output, result.output(), displayPath);
+        java.util.Optional<Mismatch> mismatch = compare(output, produced != null ? produced : result.output(),
+                displayPath);
         if (mismatch.isEmpty()) {
             return result;
         }

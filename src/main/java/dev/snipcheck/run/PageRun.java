@@ -39,6 +39,8 @@ final class PageRun {
     /** Databases opened in each worker this page used. */
     private final Map<Worker, List<String>> opened = new java.util.IdentityHashMap<>();
     private final RuntimeVerdicts runtime;
+    /** What each Java block that ran printed to stdout, which its output block is compared with. */
+    private final Map<Block, String> printed = new java.util.IdentityHashMap<>();
     /** Each block's result before misuses were judged: judged again when the page ends, with the leaks found then. */
     private final Map<Block, BlockResult> beforeMisuse = new java.util.IdentityHashMap<>();
     private Integer failedSessionLine;
@@ -60,7 +62,7 @@ final class PageRun {
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult ran = OutputDiff.judge(verdict(block), page.displayPath());
+                    BlockResult ran = OutputDiff.judge(verdict(block), page.displayPath(), printed.get(block));
                     beforeMisuse.put(block, ran);
                     BlockResult result = blameLostDatabase(misuse(block, ran, false));
                     if (result.verdict() == Verdict.FAILED && !block.attributes().isolated() && failedSessionLine == null) {
@@ -160,6 +162,7 @@ final class PageRun {
         return onWorker(block, bindings, bindings, (worker, timeout, database) -> {
             BlockOutcome outcome = worker.run(request, timeout, () -> HangReport.backends(database));
             runtime.ran(block, outcome.findings());
+            printed.put(block, outcome.stdout());
             if (block.attributes().isolated()) {
                 // the isolated block's scope ends with it: its leaks are judged now
                 checkDatabase(worker, bindings);

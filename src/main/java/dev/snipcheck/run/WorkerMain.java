@@ -182,6 +182,10 @@ final class WorkerMain {
         // Also to the worker's own stdout, which the parent drains: if the block kills or hangs the JVM,
         // what it printed until then is still shown.
         PrintStream capture = new PrintStream(new TeeOutput(captured, stdout), true, StandardCharsets.UTF_8);
+        // stdout alone as well: an output block is compared with it, not with what went to stderr
+        ByteArrayOutputStream printed = new BoundedOutput(OUTPUT_LIMIT);
+        PrintStream captureOut = new PrintStream(new TeeOutput(printed, new TeeOutput(captured, stdout)), true,
+                StandardCharsets.UTF_8);
         PrintStream err = System.err;
         Throwable[] thrown = new Throwable[1];
         long[] millis = new long[1];
@@ -200,7 +204,7 @@ final class WorkerMain {
         if (detectors != null) {
             detectors.begin(block.className());
         }
-        System.setOut(capture);
+        System.setOut(captureOut);
         System.setErr(capture);
         try {
             thread.start();
@@ -220,13 +224,15 @@ final class WorkerMain {
             System.setErr(err);
         }
         capture.flush();
+        captureOut.flush();
         List<RuntimeFinding> findings = List.of();
         if (detectors != null) {
             pools.values().forEach(pool -> ((TrackedPool) pool).blockEnded(block.className()));
             findings = detectors.drain(thrown[0]);
         }
         return new BlockOutcome(captured.toString(StandardCharsets.UTF_8),
-                thrown[0] == null ? null : Thrown.of(withoutWorkerFrames(thrown[0])), millis[0], findings);
+                thrown[0] == null ? null : Thrown.of(withoutWorkerFrames(thrown[0])), millis[0], findings,
+                printed.toString(StandardCharsets.UTF_8));
     }
 
     private Object runSql(RunSql sql) {
