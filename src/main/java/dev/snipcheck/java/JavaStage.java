@@ -74,15 +74,23 @@ public final class JavaStage implements AutoCloseable {
     }
 
     /** Compiles the pages' blocks into {@code classes}; each call's classes have names no earlier call used. */
-    public synchronized CompiledPages compile(List<PageInput> pages, Path classes) {
+    public CompiledPages compile(List<PageInput> pages, Path classes) {
+        return compile(pages, classes, listener);
+    }
+
+    /**
+     * As {@link #compile(List, Path)}, with {@code listener} hearing of this call's classes instead of the stage's
+     * listener: pages compiled in parts each get their own, so one part's findings outlive the next part's compile.
+     */
+    public synchronized CompiledPages compile(List<PageInput> pages, Path classes, AnalysisListener listener) {
         try {
-            return compilePages(pages, classes);
+            return compilePages(pages, classes, listener);
         } finally {
             packageBase += pages.size();
         }
     }
 
-    private CompiledPages compilePages(List<PageInput> pages, Path classes) {
+    private CompiledPages compilePages(List<PageInput> pages, Path classes, AnalysisListener listener) {
         List<Block> all = pages.stream().flatMap(p -> p.blocks().stream()).toList();
         Map<Block, JavaBlock> parsed = new IdentityHashMap<>();
         for (JavaBlock block : new BlockParser().parse(all)) {
@@ -108,7 +116,7 @@ public final class JavaStage implements AutoCloseable {
             for (int index = 0; index < pages.size(); index++) {
                 result.putPage(pages.get(index).page(), packageOf(index) + "." + PageGenerator.PAGE_ROOT);
             }
-            compileAll(remaining, types, files, classes, sources, result);
+            compileAll(remaining, types, files, classes, sources, result, listener);
             compileExpectedFailures(withCompileFail.stream().distinct().toList(), parsed, remaining, types, files, classes, result);
             return result;
         } catch (IOException e) {
@@ -207,7 +215,7 @@ public final class JavaStage implements AutoCloseable {
     /** Compiles every page; a block that fails is dropped with the rest of its session and the rest compiled again. */
     private void compileAll(Map<PageInput, List<JavaBlock>> pages, Map<Piece.Declarator, String> types,
                             StandardJavaFileManager files, Path classes, Map<String, GeneratedSource> sourcesByPath,
-                            CompiledPages result) throws IOException {
+                            CompiledPages result, AnalysisListener listener) throws IOException {
         while (true) {
             List<PageGenerator.Unit> units = new ArrayList<>();
             Map<PageGenerator.Unit, Page> pageOf = new IdentityHashMap<>();
@@ -226,7 +234,7 @@ public final class JavaStage implements AutoCloseable {
             Files.createDirectories(classes);
             JavacTask task = task(files, sources.files(), diagnostics, classes);
             listener.roundStarted();
-            task.addTaskListener(new Analyzed(task, sources.unitOf(), pageOf));
+            task.addTaskListener(new Analyzed(task, sources.unitOf(), pageOf, listener));
             boolean ok = task.call();
             Map<JavaBlock, List<CompileError>> errors = errorsByBlock(diagnostics, sources.unitOf());
             if (ok || errors.isEmpty()) {
@@ -343,11 +351,14 @@ public final class JavaStage implements AutoCloseable {
         private final JavacTask task;
         private final Map<URI, PageGenerator.Unit> unitOf;
         private final Map<PageGenerator.Unit, Page> pageOf;
+        private final AnalysisListener listener;
 
-        Analyzed(JavacTask task, Map<URI, PageGenerator.Unit> unitOf, Map<PageGenerator.Unit, Page> pageOf) {
+        Analyzed(JavacTask task, Map<URI, PageGenerator.Unit> unitOf, Map<PageGenerator.Unit, Page> pageOf,
+                 AnalysisListener listener) {
             this.task = task;
             this.unitOf = unitOf;
             this.pageOf = pageOf;
+            this.listener = listener;
         }
 
         @Override

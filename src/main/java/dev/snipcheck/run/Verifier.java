@@ -32,10 +32,11 @@ import java.util.stream.Stream;
  */
 public final class Verifier implements AutoCloseable {
 
+    /** Pages per javac task: enough that javac's start is paid rarely, few enough to start running pages soon. */
+    private static final int PAGES_PER_COMPILE = 32;
+
     private final PostgresServer server;
     private final VerifyOptions options;
-    /** Told of every class javac analyzes; keeps the misuses of the last compilation, per block. */
-    private final StaticChecks checks = new StaticChecks();
     private final JavaStage javaStage;
     private final Path classes;
     /**
@@ -48,7 +49,7 @@ public final class Verifier implements AutoCloseable {
     public Verifier(PostgresServer server, VerifyOptions options) {
         this.server = server;
         this.options = options;
-        this.javaStage = new JavaStage(options.classpath(), checks);
+        this.javaStage = new JavaStage(options.classpath());
         this.classes = temporaryDirectory();
         this.idle = new LinkedBlockingDeque<>();
         for (int i = 0; i < options.jobs(); i++) {
@@ -71,10 +72,16 @@ public final class Verifier implements AutoCloseable {
             // the worker JVMs start while javac compiles
             idle.stream().limit(pages.size()).forEach(Workers::prestart);
         }
-        CompiledPages compiled = javaStage.compile(inputs, classes);
+        // In parts, so that the first pages run while javac compiles the next ones, and javac never holds the trees
+        // of a whole large corpus at once.
         List<Future<PageResult>> running = new ArrayList<>();
-        for (PageInput input : inputs) {
-            running.add(threads.submit(() -> run(input, compiled)));
+        for (int from = 0; from < inputs.size(); from += PAGES_PER_COMPILE) {
+            List<PageInput> part = inputs.subList(from, Math.min(inputs.size(), from + PAGES_PER_COMPILE));
+            StaticChecks checks = new StaticChecks();
+            CompiledPages compiled = javaStage.compile(part, classes, checks);
+            for (PageInput input : part) {
+                running.add(threads.submit(() -> run(input, compiled, checks)));
+            }
         }
         // Pages finish in any order but are reported in the order given, so output is the same every run.
         List<PageResult> results = new ArrayList<>();
@@ -94,7 +101,7 @@ public final class Verifier implements AutoCloseable {
         delete(classes);
     }
 
-    private PageResult run(PageInput input, CompiledPages compiled) throws InterruptedException {
+    private PageResult run(PageInput input, CompiledPages compiled, StaticChecks checks) throws InterruptedException {
         Workers workers = idle.takeFirst();
         try {
             return new PageResult(input.page(), input.mode(), input.page().options().mode().isEmpty(),
