@@ -54,6 +54,8 @@ public final class Benchmark {
             int blocks = Integer.parseInt(size.trim());
             System.out.println(benchmark.row(blocks, runs, blocks <= baselineUpTo));
         }
+        System.out.println();
+        System.out.println("A page's database on the embedded server: " + PageDatabaseCost.measure(50) + ".");
         int saves = Integer.parseInt(options.get("--watch-saves"));
         if (saves > 0) {
             long[] millis = WatchLatency.measure(jar, flags, saves).stream().mapToLong(Long::longValue).sorted().toArray();
