@@ -124,8 +124,7 @@ final class MisuseVerdict {
                     .withRules(rules);
         }
         boolean explained = ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses.values(), ran);
-        boolean onlyMisused = ran.reason().equals(Optional.of(Reason.MISUSE));
-        if (ran.verdict() == Verdict.PASSED || explained || onlyMisused) {
+        if (ran.verdict() == Verdict.PASSED || explained) {
             return withNotes(BlockResult.passed(block, rules, ran.output(), ran.millis()), notes, allowances);
         }
         return ran.withRules(rules);

@@ -10,12 +10,9 @@ import dev.snipcheck.rules.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Charges what the runtime detectors found on one page to the blocks that caused it. A finding may
