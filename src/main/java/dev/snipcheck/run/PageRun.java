@@ -94,6 +94,12 @@ final class PageRun {
      * @param pageEnded false while the page runs, when a declared leak may still be found
      */
     private BlockResult misuse(Block block, BlockResult result, boolean pageEnded) {
+        if (block.isSql()) {
+            // a sql block's one misuse, a transaction left open, comes with its result
+            List<Finding> misuses = result.findings().stream().filter(f -> f.rule().isPresent()).toList();
+            return misuses.isEmpty() && block.attributes().misuse().isEmpty() ? result
+                    : new MisuseVerdict(block, List.of(), page.options().allow()).judge(result, misuses, true);
+        }
         CompiledBlock compiledBlock = block.isJava() ? compiled.block(block) : null;
         boolean judged = result.verdict() == Verdict.PASSED || result.verdict() == Verdict.FAILED;
         if (!judged || compiledBlock == null || compiledBlock.status() != CompiledBlock.Status.COMPILED) {

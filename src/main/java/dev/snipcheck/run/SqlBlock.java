@@ -1,5 +1,7 @@
 package dev.snipcheck.run;
 
+import dev.snipcheck.rules.Rule;
+
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.sql.CommandTag;
@@ -68,6 +70,9 @@ final class SqlBlock {
                 return BlockResult.failed(block, Reason.EXPECTATION, message, List.of(Finding.at(block.fence(), message,
                         "make the example raise the error, or remove `fails`")), "", outcome.millis());
             }
+            if (outcome.leftTransactionOpen()) {
+                return openTransaction(outcome);
+            }
             return BlockResult.passed(block, List.of(), render(outcome), outcome.millis());
         }
         String text = psqlText(error);
@@ -85,6 +90,22 @@ final class SqlBlock {
         }
         return BlockResult.failed(block, Reason.EXCEPTION, firstLine(text), List.of(Finding.at(where, firstLine(text),
                 "if the example is meant to fail, mark it `fails`")), details, outcome.millis());
+    }
+
+    /**
+     * A block that ran but left the transaction it began open: the misuse is charged at its {@code BEGIN} (or its first
+     * statement), for the misuse verdict to judge against what the block declares.
+     */
+    private BlockResult openTransaction(SqlOutcome outcome) {
+        SqlStatement begin = statements.stream()
+                .filter(s -> s.text().strip().toLowerCase(java.util.Locale.ROOT).matches("(begin|start\\s+transaction)\\b.*"))
+                .findFirst()
+                .orElse(statements.get(0));
+        Finding misuse = Finding.misuse(Rule.OPEN_TRANSACTION, begin.position(block, 1),
+                "the transaction this block began is still open when the block ends (snipcheck rolled it back)",
+                "end it in the same block with COMMIT or ROLLBACK: the pooled connection would carry it into later blocks");
+        return new BlockResult(block, Verdict.PASSED, Optional.empty(), "", List.of(), List.of(misuse), render(outcome),
+                outcome.millis());
     }
 
     private String render(SqlOutcome outcome) {

@@ -13,9 +13,11 @@ import java.util.List;
  * @param updated  the row count of the last statement's command tag; null when it has none
  * @param error    the error that stopped the block; null when every statement ran
  * @param millis   how long the statements ran
+ * @param leftTransactionOpen whether the block began a transaction (BEGIN) and did not end it; the worker rolled
+ *                 it back, so that the pooled connection does not carry it into the next block
  */
 record SqlOutcome(List<Column> columns, List<List<String>> rows, long rowCount, Long updated, SqlError error,
-                  long millis) implements Serializable {
+                  long millis, boolean leftTransactionOpen) implements Serializable {
 
     /** Rows kept of a result: a statement returning millions of rows must not fill the worker's heap. */
     static final int ROW_LIMIT = 10_000;

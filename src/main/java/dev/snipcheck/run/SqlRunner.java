@@ -34,6 +34,7 @@ final class SqlRunner {
         long start = System.nanoTime();
         Collected last = new Collected();
         int[] current = {0};
+        boolean[] leftOpen = {false};
         SqlOutcome.SqlError error = null;
         try {
             Mono.usingWhen(pool.create(), connection -> Flux.fromIterable(statements)
@@ -45,7 +46,7 @@ final class SqlRunner {
                             })
                             .doOnNext(collected -> last.replaceBy(collected))
                             .then(),
-                    Connection::close,
+                    connection -> endOpenTransaction(connection, leftOpen).then(Mono.from(connection.close())),
                     // a statement that failed inside the block's transaction must not leave it aborted in the pool
                     (connection, failure) -> Mono.from(connection.rollbackTransaction()).onErrorResume(e -> Mono.empty())
                             .then(Mono.from(connection.close())),
@@ -55,7 +56,22 @@ final class SqlRunner {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new SqlOutcome(List.copyOf(last.columns), List.copyOf(last.rows), last.rowCount, last.updated,
-                error, millis);
+                error, millis, leftOpen[0]);
+    }
+
+    /**
+     * Rolls back a transaction the block began and did not end, and says so in {@code leftOpen}: inside a transaction
+     * block, {@code now()} is when it began, not when the statement did.
+     */
+    private static Mono<Void> endOpenTransaction(Connection connection, boolean[] leftOpen) {
+        return Flux.from(connection.createStatement("select now() <> statement_timestamp()").execute())
+                .concatMap(result -> result.map((row, meta) -> row.get(0, Boolean.class)))
+                .next()
+                .filter(Boolean::booleanValue)
+                .flatMap(open -> {
+                    leftOpen[0] = true;
+                    return collect(connection, "rollback").then();
+                });
     }
 
     /**
