@@ -3,6 +3,7 @@ package dev.snipcheck.cli;
 import dev.snipcheck.markdown.Durations;
 import dev.snipcheck.postgres.Backend;
 import dev.snipcheck.postgres.PostgresSettings;
+import dev.snipcheck.run.VerifyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ITypeConverter;
@@ -106,7 +107,7 @@ final class Options {
 
     /** {@code --jobs}, else one page per core. */
     int jobs() {
-        return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        return jobs != null ? jobs : VerifyOptions.defaultJobs();
     }
 
     @Option(
@@ -171,15 +172,8 @@ final class Options {
     static final class JobsConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            try {
-                int jobs = Integer.parseInt(value);
-                if (jobs >= 1) {
-                    return jobs;
-                }
-            } catch (NumberFormatException e) {
-                // reported below, with the value
-            }
-            throw new TypeConversionException("expected a number of pages of at least 1, but was '" + value + "'");
+            return VerifyOptions.parseJobs(value).orElseThrow(() -> new TypeConversionException(
+                    "expected a number of pages of at least 1, but was '" + value + "'"));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.snipcheck.junit;
 import dev.snipcheck.markdown.Durations;
 import dev.snipcheck.postgres.Backend;
 import dev.snipcheck.postgres.PostgresSettings;
+import dev.snipcheck.run.VerifyOptions;
 import org.junit.platform.engine.ConfigurationParameters;
 
 import java.time.Duration;
@@ -85,20 +86,11 @@ record EngineSettings(
     }
 
     private static int jobs(ConfigurationParameters parameters, Map<String, String> problems) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        Optional<String> text = parameters.get(JOBS).map(String::strip);
-        if (text.isEmpty()) {
-            return cores;
+        Optional<String> text = parameters.get(JOBS);
+        Optional<Integer> jobs = text.flatMap(VerifyOptions::parseJobs);
+        if (text.isPresent() && jobs.isEmpty()) {
+            problems.put(JOBS, JOBS + " is '" + text.get().strip() + "', not a number of pages of at least 1");
         }
-        try {
-            int jobs = Integer.parseInt(text.get());
-            if (jobs >= 1) {
-                return jobs;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the value
-        }
-        problems.put(JOBS, JOBS + " is '" + text.get() + "', not a number of pages of at least 1");
-        return cores;
+        return jobs.orElseGet(VerifyOptions::defaultJobs);
     }
 }

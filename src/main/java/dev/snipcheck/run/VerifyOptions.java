@@ -1,6 +1,7 @@
 package dev.snipcheck.run;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How a run verifies its pages.
@@ -25,7 +26,22 @@ public record VerifyOptions(Duration timeout, String classpath, int jobs, boolea
 
     /** One page at a time per core, with the runtime detectors. */
     public VerifyOptions(Duration timeout, String classpath) {
-        this(timeout, classpath, Runtime.getRuntime().availableProcessors());
+        this(timeout, classpath, defaultJobs());
+    }
+
+    /** Pages at once when a run says nothing: one per core. */
+    public static int defaultJobs() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** A number of pages at once as the front ends take it: a whole number of at least 1, else empty. */
+    public static Optional<Integer> parseJobs(String text) {
+        try {
+            int jobs = Integer.parseInt(text.strip());
+            return jobs >= 1 ? Optional.of(jobs) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public static VerifyOptions defaults() {
