@@ -8,7 +8,7 @@ import dev.snipcheck.postgres.ImageUnavailableException;
 import dev.snipcheck.postgres.PostgresSettings;
 import dev.snipcheck.report.JsonReport;
 import dev.snipcheck.report.TextReport;
-import dev.snipcheck.run.RunResult;
+import dev.snipcheck.result.RunResult;
 import dev.snipcheck.run.Verifier;
 import dev.snipcheck.run.VerifyOptions;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package dev.snipcheck.cli;
 
-import dev.snipcheck.run.PageResult;
+import dev.snipcheck.result.PageResult;
 
 import java.io.PrintWriter;
 import java.util.function.Consumer;

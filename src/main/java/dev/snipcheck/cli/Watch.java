@@ -3,7 +3,7 @@ package dev.snipcheck.cli;
 import dev.snipcheck.markdown.DocFinder;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.report.TextReport;
-import dev.snipcheck.run.RunResult;
+import dev.snipcheck.result.RunResult;
 import dev.snipcheck.run.Verifier;
 
 import java.io.IOException;

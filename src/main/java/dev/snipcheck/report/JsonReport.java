@@ -1,10 +1,10 @@
 package dev.snipcheck.report;
 
 import dev.snipcheck.markdown.Position;
-import dev.snipcheck.run.BlockResult;
-import dev.snipcheck.run.PageResult;
-import dev.snipcheck.run.RunResult;
-import dev.snipcheck.run.Verdict;
+import dev.snipcheck.result.BlockResult;
+import dev.snipcheck.result.PageResult;
+import dev.snipcheck.result.RunResult;
+import dev.snipcheck.result.Verdict;
 
 import java.io.PrintWriter;
 import java.util.Optional;

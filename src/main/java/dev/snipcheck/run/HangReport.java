@@ -3,6 +3,9 @@ package dev.snipcheck.run;
 import dev.snipcheck.java.CompiledPages;
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.postgres.Database;
+import dev.snipcheck.protocol.Hang;
+import dev.snipcheck.protocol.Thrown;
+import dev.snipcheck.result.Finding;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

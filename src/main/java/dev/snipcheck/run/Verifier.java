@@ -8,6 +8,8 @@ import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.postgres.PostgresServer;
+import dev.snipcheck.result.PageResult;
+import dev.snipcheck.result.RunResult;
 import dev.snipcheck.rules.StaticChecks;
 
 import java.io.IOException;

@@ -1,5 +1,19 @@
 package dev.snipcheck.run;
 
+import dev.snipcheck.protocol.Ack;
+import dev.snipcheck.protocol.BlockOutcome;
+import dev.snipcheck.protocol.CheckDatabase;
+import dev.snipcheck.protocol.Checked;
+import dev.snipcheck.protocol.CloseDatabase;
+import dev.snipcheck.protocol.DescribeHang;
+import dev.snipcheck.protocol.Hang;
+import dev.snipcheck.protocol.OpenDatabase;
+import dev.snipcheck.protocol.RunBlock;
+import dev.snipcheck.protocol.RunSql;
+import dev.snipcheck.protocol.RuntimeFinding;
+import dev.snipcheck.protocol.SqlOutcome;
+import dev.snipcheck.worker.WorkerMain;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,7 +39,7 @@ import java.util.function.Supplier;
  * costs only that block: after a {@link WorkerDiedException} or {@link WorkerTimeoutException}
  * this worker is gone and the caller starts a new one.
  */
-final class Worker implements AutoCloseable {
+public final class Worker implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     /** For opening and closing databases; the worker waits at most 5 s for a pool to close. */
@@ -34,7 +48,7 @@ final class Worker implements AutoCloseable {
     /** How long a hung block's worker has to say what the block waits for. */
     private static final Duration HANG_TIMEOUT = Duration.ofSeconds(3);
     private static final ObjectInputFilter REPLIES =
-            ObjectInputFilter.Config.createFilter("dev.snipcheck.run.*;java.lang.*;java.util.*;!*");
+            ObjectInputFilter.Config.createFilter("dev.snipcheck.protocol.*;java.lang.*;java.util.*;!*");
 
     private final Process process;
     private final Tail tail;

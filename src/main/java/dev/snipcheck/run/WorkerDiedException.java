@@ -1,7 +1,7 @@
 package dev.snipcheck.run;
 
 /** The worker JVM ended, or closed its connection, before it answered; start a new one to go on. */
-final class WorkerDiedException extends Exception {
+public final class WorkerDiedException extends Exception {
 
     private final String output;
 

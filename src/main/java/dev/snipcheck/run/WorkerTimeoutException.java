@@ -1,7 +1,9 @@
 package dev.snipcheck.run;
 
+import dev.snipcheck.protocol.Hang;
+
 /** The worker JVM did not answer in time and was killed; start a new one to go on. */
-final class WorkerTimeoutException extends Exception {
+public final class WorkerTimeoutException extends Exception {
 
     private final String output;
     private final Hang hang;

@@ -1,5 +1,7 @@
 package dev.snipcheck.run;
 
+import dev.snipcheck.worker.WorkerMain;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

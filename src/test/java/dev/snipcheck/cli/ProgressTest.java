@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.PageOptions;
-import dev.snipcheck.run.PageResult;
+import dev.snipcheck.result.PageResult;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

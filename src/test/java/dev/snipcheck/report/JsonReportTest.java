@@ -8,11 +8,11 @@ import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.Position;
-import dev.snipcheck.run.BlockResult;
-import dev.snipcheck.run.Finding;
-import dev.snipcheck.run.PageResult;
-import dev.snipcheck.run.Reason;
-import dev.snipcheck.run.RunResult;
+import dev.snipcheck.result.BlockResult;
+import dev.snipcheck.result.Finding;
+import dev.snipcheck.result.PageResult;
+import dev.snipcheck.result.Reason;
+import dev.snipcheck.result.RunResult;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

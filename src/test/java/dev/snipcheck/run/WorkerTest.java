@@ -3,6 +3,14 @@ package dev.snipcheck.run;
 import dev.snipcheck.TestPostgres;
 import dev.snipcheck.postgres.Database;
 import dev.snipcheck.postgres.ExternalServer;
+import dev.snipcheck.protocol.BlockOutcome;
+import dev.snipcheck.protocol.OpenDatabase;
+import dev.snipcheck.protocol.RunBlock;
+import dev.snipcheck.protocol.RuntimeFinding;
+import dev.snipcheck.protocol.Thrown;
+import dev.snipcheck.worker.Detectors;
+import dev.snipcheck.worker.WorkerMain;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,22 @@
+package dev.snipcheck.protocol;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * How a block ran in the worker.
+ *
+ * @param output   what the block printed to System.out and System.err, interleaved as printed
+ * @param thrown   what the block threw; null when it returned normally
+ * @param millis   how long the block's method ran
+ * @param findings the misuses the runtime detectors saw while the block ran
+ * @param stdout   what the block printed to System.out alone: what an output block is compared with
+ */
+public record BlockOutcome(String output, Thrown thrown, long millis, List<RuntimeFinding> findings, String stdout)
+        implements Serializable {
+
+    /** A block that printed to System.out only. */
+    BlockOutcome(String output, Thrown thrown, long millis) {
+        this(output, thrown, millis, List.of(), output);
+    }
+}

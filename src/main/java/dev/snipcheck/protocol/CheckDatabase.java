@@ -1,0 +1,12 @@
+package dev.snipcheck.protocol;
+
+import java.io.Serializable;
+
+/**
+ * Asks the worker, when a page or an isolated block ends, for the connections its blocks left
+ * acquired or inside a transaction on one database; answered by {@link Checked}.
+ *
+ * @param bindingsClass the bindings class the database was opened for
+ */
+public record CheckDatabase(String bindingsClass) implements Serializable {
+}

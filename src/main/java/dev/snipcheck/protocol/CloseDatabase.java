@@ -1,0 +1,7 @@
+package dev.snipcheck.protocol;
+
+import java.io.Serializable;
+
+/** Asks the worker to dispose of every pool it opened; answered by an {@link Ack}. */
+public record CloseDatabase() implements Serializable {
+}

@@ -1,0 +1,14 @@
+package dev.snipcheck.protocol;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What a block that ran past its time was waiting for, as the worker saw it.
+ *
+ * @param checkedOut       where each connection still acquired from a pool, or still being acquired,
+ *                         was asked for: a stack, innermost call first
+ * @param eventLoopThreads the stacks of the non-blocking threads and of the block's own thread, as text
+ */
+public record Hang(List<List<Thrown.Frame>> checkedOut, String eventLoopThreads) implements Serializable {
+}

@@ -1,0 +1,56 @@
+package dev.snipcheck.result;
+
+import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.Position;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The verdict of one checked block and what explains it.
+ *
+ * @param block    the block
+ * @param verdict  passed, failed, skipped or not run
+ * @param reason   with FAILED: why
+ * @param message  one line: why it failed, why it was skipped or not run; empty when passed
+ * @param rules    misuse rule ids that fired (also when the block declared them)
+ * @param findings the details, each with its Markdown position
+ * @param output   what the block printed (stdout and stderr); shown when it failed
+ * @param millis   how long it ran
+ */
+public record BlockResult(
+        Block block,
+        Verdict verdict,
+        Optional<Reason> reason,
+        String message,
+        List<String> rules,
+        List<Finding> findings,
+        String output,
+        long millis) {
+
+    /** Where the problem is: the first finding that has a position. */
+    public Optional<Position> position() {
+        return findings.stream().flatMap(f -> f.position().stream()).findFirst();
+    }
+
+    public static BlockResult passed(Block block, List<String> rules, String output, long millis) {
+        return new BlockResult(block, Verdict.PASSED, Optional.empty(), "", rules, List.of(), output, millis);
+    }
+
+    public static BlockResult failed(Block block, Reason reason, String message, List<Finding> findings,
+                                     String output, long millis) {
+        return new BlockResult(block, Verdict.FAILED, Optional.of(reason), message, List.of(), findings, output, millis);
+    }
+
+    public static BlockResult skipped(Block block, String why) {
+        return new BlockResult(block, Verdict.SKIPPED, Optional.empty(), why, List.of(), List.of(), "", 0);
+    }
+
+    public static BlockResult notRun(Block block, String why) {
+        return new BlockResult(block, Verdict.NOT_RUN, Optional.empty(), why, List.of(), List.of(), "", 0);
+    }
+
+    public BlockResult withRules(List<String> fired) {
+        return new BlockResult(block, verdict, reason, message, List.copyOf(fired), findings, output, millis);
+    }
+}

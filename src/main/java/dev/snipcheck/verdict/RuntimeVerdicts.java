@@ -1,0 +1,115 @@
+package dev.snipcheck.verdict;
+
+import dev.snipcheck.java.CompiledBlock;
+import dev.snipcheck.java.CompiledPages;
+import dev.snipcheck.markdown.Block;
+import dev.snipcheck.markdown.Page;
+import dev.snipcheck.markdown.Position;
+import dev.snipcheck.protocol.RuntimeFinding;
+import dev.snipcheck.protocol.Thrown;
+import dev.snipcheck.result.Finding;
+import dev.snipcheck.rules.Rule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Charges what the runtime detectors found on one page to the blocks that caused it. A finding may
+ * reach a block that ended long before (a leak is judged when the page ends), so the verdicts built on
+ * them are provisional while the page runs and final when it ends.
+ */
+public final class RuntimeVerdicts {
+
+    private final CompiledPages compiled;
+    private final Map<String, Block> blocksByClass = new HashMap<>();
+    private final Map<Block, List<Finding>> found = new IdentityHashMap<>();
+    /** The last block that ran, by the bindings class of its database. */
+    private final Map<String, Block> lastByBindings = new HashMap<>();
+
+    public RuntimeVerdicts(Page page, CompiledPages compiled) {
+        this.compiled = compiled;
+        for (Block block : page.blocks()) {
+            CompiledBlock compiledBlock = block.isJava() ? compiled.block(block) : null;
+            if (compiledBlock != null && compiledBlock.className() != null) {
+                blocksByClass.put(compiledBlock.className(), block);
+            }
+        }
+    }
+
+    /** Records that a block ran, with what the detectors found meanwhile. */
+    public void ran(Block block, List<RuntimeFinding> findings) {
+        lastByBindings.put(compiled.bindingsClass(block), block);
+        charge(findings);
+    }
+
+    /** What the detectors charged to the block so far. */
+    public List<Finding> of(Block block) {
+        return List.copyOf(found.getOrDefault(block, List.of()));
+    }
+
+    /** Adds findings that came later, each to the block it names. */
+    public void charge(List<RuntimeFinding> findings) {
+        for (RuntimeFinding finding : findings) {
+            Block block = blocksByClass.get(finding.blockClass());
+            Rule rule = Rule.byId(finding.rule()).orElse(null);
+            if (block != null && rule != null && (rule != Rule.UNJOINED_SUBSCRIBE || subscribedBySnippet(finding))) {
+                found.computeIfAbsent(block, b -> new ArrayList<>())
+                        .add(Finding.misuse(rule, position(finding, block), finding.message(), finding.hint()));
+            }
+        }
+    }
+
+    /**
+     * Charges the connections a page's snippets opened themselves and left open to the last block
+     * that ran on that database: which block opened them, nothing in the worker knows.
+     */
+    public void chargeOpenBackends(String bindingsClass, List<OpenBackends.Backend> backends) {
+        Block block = lastByBindings.get(bindingsClass);
+        if (block == null) {
+            return;
+        }
+        for (OpenBackends.Backend backend : backends) {
+            String opened = "a connection opened outside `pool` and `dataSource` (backend " + backend.pid()
+                    + (backend.applicationName().isEmpty() ? "" : ", " + backend.applicationName()) + ")";
+            Finding finding = backend.inTransaction()
+                    ? Finding.misuse(Rule.OPEN_TRANSACTION, block.fence(), opened
+                            + " is idle in transaction when the page ends",
+                            "commit or roll back, and close the connections a block opens itself from `jdbcUrl` or "
+                                    + "`r2dbcUrl`")
+                    : Finding.misuse(Rule.CONNECTION_LEAK, block.fence(), opened + " is still open when the page ends",
+                            "close the connections a block opens itself from `jdbcUrl` or `r2dbcUrl`, or use "
+                                    + "`dataSource` and `pool`, which show where a connection leaked");
+            found.computeIfAbsent(block, b -> new ArrayList<>()).add(finding);
+        }
+    }
+
+    /**
+     * Whether the snippet called {@code subscribe} to start the work: work started by {@code block()},
+     * or on another thread by an operator, is joined or belongs to a pipeline the block waits for.
+     */
+    private boolean subscribedBySnippet(RuntimeFinding finding) {
+        List<Thrown.Frame> frames = finding.frames();
+        for (int i = 1; i < frames.size(); i++) {
+            Thrown.Frame frame = frames.get(i);
+            if (compiled.frame(frame.className(), frame.fileName(), frame.lineNumber()).isPresent()) {
+                return frames.get(i - 1).methodName().equals("subscribe");
+            }
+        }
+        return false;
+    }
+
+    /** The innermost frame of snippet code, else the fence of the block it is charged to. */
+    private Position position(RuntimeFinding finding, Block block) {
+        for (Thrown.Frame frame : finding.frames()) {
+            Optional<Position> position = compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
+            if (position.isPresent()) {
+                return position.get();
+            }
+        }
+        return block.fence();
+    }
+}

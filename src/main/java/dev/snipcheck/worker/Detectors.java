@@ -1,0 +1,155 @@
+package dev.snipcheck.worker;
+
+import dev.snipcheck.protocol.RuntimeFinding;
+import dev.snipcheck.rules.Rule;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingMethod;
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Hooks;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The runtime misuse detectors of the worker JVM: BlockHound and Reactor's hooks report here, and
+ * the findings wait, charged to the block that was running, until the parent collects them.
+ */
+public final class Detectors {
+
+    private static final String REACTOR_BLOCKING = "block()/blockFirst()/blockLast() are blocking";
+    private static final String BLOCKING_HINT = "move the blocking work off the event loop "
+            + "(`Mono.fromCallable(...).subscribeOn(Schedulers.boundedElastic())`), or compose the reactive calls "
+            + "with `flatMap` instead of blocking";
+
+    private final List<RuntimeFinding> findings = new ArrayList<>();
+    /** Errors already reported, so one error seen by several hooks is one finding. */
+    private final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    private volatile String block;
+
+    /** Installs BlockHound and the Reactor hooks; afterwards {@link #canary()} tells whether BlockHound is active. */
+    void install() {
+        // The integrations (Reactor, Netty, ...) say which threads are non-blocking; without them no thread is.
+        BlockHound.builder().loadIntegrations()
+                // Loading a class reads its jar; that is the JVM's doing, not the snippet's.
+                .allowBlockingCallsInside(ClassLoader.class.getName(), "loadClass")
+                // The first connection loads Netty's native transport from its jar, on a pool thread.
+                .allowBlockingCallsInside("io.netty.util.internal.NativeLibraryLoader", "load")
+                .blockingMethodCallback(this::blocking)
+                .install();
+        Hooks.onOperatorError(Detectors.class.getName(), (error, data) -> {
+            reactorBlocking(error);
+            return error;
+        });
+        Hooks.onErrorDropped(this::dropped);
+    }
+
+    /**
+     * Proves BlockHound is active: {@code Thread.sleep} on a non-blocking Reactor thread must be stopped.
+     *
+     * @return null when it is active, else why the worker cannot detect blocking calls
+     */
+    public static String canary() {
+        try {
+            Mono.fromCallable(() -> {
+                Thread.sleep(1);
+                return 1;
+            }).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            if (Exceptions.unwrap(e) instanceof BlockingOperationError) {
+                return null;
+            }
+            return "BlockHound is not active: the canary (Thread.sleep on a parallel thread) threw " + e;
+        }
+        return "BlockHound is not active: the canary (Thread.sleep on a parallel thread) was not stopped";
+    }
+
+    /** Findings from now on are charged to this block. */
+    void begin(String blockClass) {
+        block = blockClass;
+    }
+
+    /** Takes what was found since the last call; {@code thrown} is what the block threw, or null. */
+    List<RuntimeFinding> drain(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            reactorBlocking(t);
+        }
+        synchronized (seen) {
+            seen.clear();
+        }
+        synchronized (findings) {
+            List<RuntimeFinding> taken = List.copyOf(findings);
+            findings.clear();
+            return taken;
+        }
+    }
+
+    /** The class of the block running now, or of the last one that ran. */
+    String block() {
+        return block;
+    }
+
+    void report(Rule rule, String blockClass, StackTraceElement[] stack, String message, String hint) {
+        if (blockClass == null) {
+            // Outside of any block: the canary, or the worker's own work.
+            return;
+        }
+        synchronized (findings) {
+            findings.add(new RuntimeFinding(rule.id(), blockClass, RuntimeFinding.frames(stack), message, hint));
+        }
+    }
+
+    private void blocking(BlockingMethod method) {
+        BlockingOperationError error = new BlockingOperationError(method);
+        markSeen(error);
+        report(Rule.BLOCKING_IN_EVENT_LOOP, block, error.getStackTrace(), "blocking call " + method
+                + " on non-blocking thread " + Thread.currentThread().getName(), BLOCKING_HINT);
+        throw error;
+    }
+
+    /** Reactor's own check: {@code block()} on a thread of a non-blocking scheduler or the event loop. */
+    private void reactorBlocking(Throwable error) {
+        if (error instanceof IllegalStateException && error.getMessage() != null
+                && error.getMessage().startsWith(REACTOR_BLOCKING) && markSeen(error)) {
+            report(Rule.BLOCKING_IN_EVENT_LOOP, block, error.getStackTrace(), error.getMessage(),
+                    BLOCKING_HINT);
+        }
+    }
+
+    private void dropped(Throwable error) {
+        Throwable cause = Exceptions.isErrorCallbackNotImplemented(error) && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof BlockingOperationError || seen(cause)) {
+            return;
+        }
+        if (cause instanceof IllegalStateException && cause.getMessage() != null
+                && cause.getMessage().startsWith(REACTOR_BLOCKING)) {
+            reactorBlocking(cause);
+            return;
+        }
+        markSeen(cause);
+        String what = error == cause ? "an error signal was dropped" : "subscribe() without an error handler got an error";
+        report(Rule.DROPPED_ERROR, block, cause.getStackTrace(), what + ": " + cause,
+                "handle the error where the pipeline is subscribed (`subscribe(value -> ..., error -> ...)`), "
+                        + "or wait for the pipeline so the error reaches the block");
+    }
+
+    private boolean markSeen(Throwable error) {
+        synchronized (seen) {
+            return seen.add(error);
+        }
+    }
+
+    private boolean seen(Throwable error) {
+        synchronized (seen) {
+            return seen.contains(error);
+        }
+    }
+}

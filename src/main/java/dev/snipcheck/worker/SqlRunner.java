@@ -1,0 +1,195 @@
+package dev.snipcheck.worker;
+
+import dev.snipcheck.protocol.SqlOutcome;
+import dev.snipcheck.sql.CommandTag;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.postgresql.api.ErrorDetails;
+import io.r2dbc.postgresql.api.PostgresqlException;
+import io.r2dbc.spi.ColumnMetadata;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a sql block in the worker: its statements in order on one pooled connection, each through
+ * the simple query protocol, so values arrive as the server's text, exactly what psql prints.
+ */
+public final class SqlRunner {
+
+    private final ConnectionPool pool;
+
+    public SqlRunner(ConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * @param describe whether a last statement that is a query without rows is run again, outside any
+     *                 transaction only, to learn its columns
+     */
+    public SqlOutcome run(List<String> statements, boolean describe) {
+        long start = System.nanoTime();
+        Collected last = new Collected();
+        int[] current = {0};
+        boolean[] leftOpen = {false};
+        SqlOutcome.SqlError error = null;
+        try {
+            Mono.usingWhen(pool.create(), connection -> Flux.fromIterable(statements)
+                            .index()
+                            .concatMap(statement -> {
+                                current[0] = statement.getT1().intValue();
+                                boolean lastStatement = current[0] == statements.size() - 1;
+                                return execute(connection, statement.getT2(), describe && lastStatement);
+                            })
+                            .doOnNext(collected -> last.replaceBy(collected))
+                            .then(),
+                    connection -> endOpenTransaction(connection, leftOpen).then(Mono.from(connection.close())),
+                    // a statement that failed inside the block's transaction must not leave it aborted in the pool
+                    (connection, failure) -> Mono.from(connection.rollbackTransaction()).onErrorResume(e -> Mono.empty())
+                            .then(Mono.from(connection.close())),
+                    Connection::close).block();
+        } catch (RuntimeException e) {
+            error = error(current[0], e);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new SqlOutcome(List.copyOf(last.columns), List.copyOf(last.rows), last.rowCount, last.updated,
+                error, millis, leftOpen[0]);
+    }
+
+    /**
+     * Rolls back a transaction the block began and did not end, and says so in {@code leftOpen}: inside a transaction
+     * block, {@code now()} is when it began, not when the statement did.
+     */
+    private static Mono<Void> endOpenTransaction(Connection connection, boolean[] leftOpen) {
+        return Flux.from(connection.createStatement("select now() <> statement_timestamp()").execute())
+                .concatMap(result -> result.map((row, meta) -> row.get(0, Boolean.class)))
+                .next()
+                .filter(Boolean::booleanValue)
+                .flatMap(open -> {
+                    leftOpen[0] = true;
+                    return collect(connection, "rollback").then();
+                });
+    }
+
+    /**
+     * One statement's result. R2DBC describes columns only with rows, so a query without rows runs
+     * again, joined to one row, for the header psql would show; inside a transaction, behind a
+     * savepoint, so that a second run that fails does not abort the block's transaction.
+     */
+    private static Mono<Collected> execute(Connection connection, String statement, boolean describe) {
+        return collect(connection, statement).flatMap(collected -> {
+            if (!describe || !collected.columns.isEmpty() || !collected.rows.isEmpty()
+                    || !CommandTag.isQuery(statement)) {
+                return Mono.just(collected);
+            }
+            String described = "select snipcheck_described.* from (values (1)) snipcheck_one (n) left join lateral ("
+                    + statement + "\n) snipcheck_described on true";
+            Mono<Collected> again = collect(connection, described).map(d -> collected.withColumns(d.columns));
+            if (connection.isAutoCommit()) {
+                return again.onErrorReturn(collected);
+            }
+            return collect(connection, "savepoint snipcheck_describe")
+                    .then(again)
+                    .flatMap(done -> collect(connection, "release savepoint snipcheck_describe").thenReturn(done))
+                    .onErrorResume(e -> collect(connection, "rollback to savepoint snipcheck_describe")
+                            .then(collect(connection, "release savepoint snipcheck_describe"))
+                            .thenReturn(collected));
+        });
+    }
+
+    private static Mono<Collected> collect(Connection connection, String statement) {
+        Collected collected = new Collected();
+        return Flux.from(connection.createStatement(statement).execute())
+                .concatMap(result -> Flux.from(result.flatMap(segment -> collected.add(segment))))
+                .then(Mono.fromSupplier(() -> collected));
+    }
+
+    private static SqlOutcome.SqlError error(int statement, Throwable thrown) {
+        Throwable cause = thrown;
+        while (!(cause instanceof PostgresqlException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof PostgresqlException postgres) {
+            ErrorDetails details = postgres.getErrorDetails();
+            int position = details.getPosition().map(SqlRunner::parse).orElse(0);
+            return new SqlOutcome.SqlError(statement, details.getSeverityNonLocalized(), details.getCode(),
+                    details.getMessage(), details.getDetail().orElse(null), details.getHint().orElse(null), position);
+        }
+        return new SqlOutcome.SqlError(statement, "ERROR", null, String.valueOf(thrown), null, null, 0);
+    }
+
+    private static int parse(String number) {
+        try {
+            return Integer.parseInt(number.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The columns, rows and row count of one statement's results, in the order the server sent them. */
+    private static final class Collected {
+
+        private List<SqlOutcome.Column> columns = new ArrayList<>();
+        private List<List<String>> rows = new ArrayList<>();
+        private long rowCount;
+        private Long updated;
+
+        Mono<Void> add(Result.Segment segment) {
+            if (segment instanceof Result.RowSegment row) {
+                addRow(row.row());
+            } else if (segment instanceof Result.UpdateCount count) {
+                updated = count.value();
+            } else if (segment instanceof Result.Message message && isError(message)) {
+                return Mono.error(message.exception());
+            }
+            // notices (e.g. "table does not exist, skipping") go to psql's stderr, not into its result
+            return Mono.empty();
+        }
+
+        private void addRow(Row row) {
+            List<? extends ColumnMetadata> metadata = row.getMetadata().getColumnMetadatas();
+            if (columns.isEmpty()) {
+                for (ColumnMetadata column : metadata) {
+                    Object type = column.getNativeTypeMetadata();
+                    columns.add(new SqlOutcome.Column(column.getName(), type instanceof Integer oid ? oid : 0));
+                }
+            }
+            rowCount++;
+            if (rows.size() == SqlOutcome.ROW_LIMIT) {
+                return;
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < metadata.size(); i++) {
+                ServerText text = row.get(i, ServerText.class);
+                values.add(text == null ? null : text.text());
+            }
+            rows.add(values);
+        }
+
+        private static boolean isError(Result.Message message) {
+            if (message.exception() instanceof PostgresqlException postgres) {
+                String severity = postgres.getErrorDetails().getSeverityNonLocalized();
+                return severity == null || !(severity.equals("NOTICE") || severity.equals("WARNING")
+                        || severity.equals("INFO") || severity.equals("LOG") || severity.startsWith("DEBUG"));
+            }
+            return true;
+        }
+
+        Collected withColumns(List<SqlOutcome.Column> described) {
+            columns = new ArrayList<>(described);
+            return this;
+        }
+
+        void replaceBy(Collected other) {
+            columns = other.columns;
+            rows = other.rows;
+            rowCount = other.rowCount;
+            updated = other.updated;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.snipcheck.worker;
+
+import dev.snipcheck.rules.Rule;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The {@code dataSource} the snippets see: remembers where each JDBC connection was opened, so one
+ * left open, or left inside a transaction, when the page ends is charged to the line that opened it.
+ */
+final class TrackedDataSource implements DataSource {
+
+    private final DataSource delegate;
+    private final Detectors detectors;
+    private final Map<Connection, Opened> open = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    private record Opened(String block, StackTraceElement[] site) {
+    }
+
+    TrackedDataSource(DataSource delegate, Detectors detectors) {
+        this.delegate = delegate;
+        this.detectors = detectors;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return track(delegate.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return track(delegate.getConnection(username, password));
+    }
+
+    private Connection track(Connection connection) {
+        open.put(connection, new Opened(detectors.block(), new Throwable().getStackTrace()));
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                open.remove(connection);
+            }
+            try {
+                return method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (Connection) Proxy.newProxyInstance(TrackedDataSource.class.getClassLoader(),
+                new Class<?>[] {Connection.class, org.postgresql.PGConnection.class}, handler);
+    }
+
+    /** Reports every connection still open (inside a transaction or not), then closes them. */
+    void pageEnded() {
+        List<Map.Entry<Connection, Opened>> left;
+        synchronized (open) {
+            left = new ArrayList<>(open.entrySet());
+            open.clear();
+        }
+        for (Map.Entry<Connection, Opened> entry : left) {
+            Connection connection = entry.getKey();
+            Opened opened = entry.getValue();
+            if (inTransaction(connection)) {
+                detectors.report(Rule.OPEN_TRANSACTION, opened.block(), opened.site(),
+                        "the JDBC connection opened here is left idle in transaction when the page ends",
+                        "call `commit()` or `rollback()` after `setAutoCommit(false)`, and close the connection "
+                                + "(try-with-resources)");
+            } else {
+                detectors.report(Rule.CONNECTION_LEAK, opened.block(), opened.site(),
+                        "the JDBC connection opened here was never closed",
+                        "close it when done, with try-with-resources: `try (Connection c = dataSource.getConnection()) {...}`");
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Dropping the database ends its backend anyway.
+            }
+        }
+    }
+
+    private static boolean inTransaction(Connection connection) {
+        try {
+            return !connection.isClosed()
+                    && connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return delegate.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        delegate.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        delegate.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return delegate.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return delegate.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || delegate.isWrapperFor(type);
+    }
+}

@@ -1,0 +1,260 @@
+package dev.snipcheck.worker;
+
+import dev.snipcheck.rules.Rule;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.proxy.ProxyConnectionFactory;
+import io.r2dbc.proxy.callback.ProxyConfig;
+import io.r2dbc.proxy.core.MethodExecutionInfo;
+import io.r2dbc.proxy.core.QueryExecutionInfo;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Wrapped;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pool the snippets see as {@code pool} and {@code connectionFactory}: r2dbc-pool seen through
+ * r2dbc-proxy, remembering where each connection was acquired, whether it is inside a transaction,
+ * and which database work is in flight, so leaks, open transactions and unjoined work can be charged
+ * to the block and the Markdown line that caused them.
+ */
+final class TrackedPool extends ConnectionPool {
+
+    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Detectors detectors;
+    private final ConnectionFactory proxy;
+    private final TrackedProxyFactory publishers;
+    /** Acquired connections by the pool's own connection object, which the proxy wraps. */
+    private final Map<Object, Acquisition> acquired = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Acquisitions and queries subscribed to and not yet finished. */
+    private final Map<Object, Acquisition> inFlight = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /** Where a connection was acquired, or some work started, and by which block. */
+    private static final class Acquisition {
+        final String block;
+        final StackTraceElement[] site;
+        /** Where the pipeline that acquires was subscribed; for a query, null. */
+        volatile StackTraceElement[] subscribed;
+        /** The connection the proxy hands out, or for a query the pool's connection it runs on. */
+        final Object connection;
+        volatile boolean inTransaction;
+
+        Acquisition(String block, StackTraceElement[] site, Object connection) {
+            this.block = block;
+            this.site = site;
+            this.connection = connection;
+        }
+    }
+
+    TrackedPool(ConnectionPoolConfiguration configuration, Detectors detectors) {
+        super(configuration);
+        this.detectors = detectors;
+        ProxyConfig config = new ProxyConfig();
+        this.publishers = new TrackedProxyFactory(config.getProxyFactory(), detectors);
+        config.setProxyFactoryFactory(c -> publishers);
+        this.proxy = ProxyConnectionFactory.builder(new Pooled())
+                .proxyConfig(config)
+                .onBeforeMethod(info -> {
+                    if (info.getTarget() instanceof Result
+                            && TrackedProxyFactory.CONSUMING.contains(info.getMethod().getName())) {
+                        publishers.consumed(info.getTarget());
+                    }
+                })
+                .onAfterMethod(this::afterMethod)
+                .onBeforeQuery(this::beforeQuery)
+                // A query that produced a result is no longer in flight: an unconsumed result is another rule's.
+                .onEachQueryResult(inFlight::remove)
+                .onAfterQuery(inFlight::remove)
+                .build();
+    }
+
+    @Override
+    public Mono<Connection> create() {
+        StackTraceElement[] site = new Throwable().getStackTrace();
+        return Mono.from(publishers.track(Mono.defer(() -> {
+            String block = detectors.block();
+            Object flight = new Object();
+            Acquisition acquisition = new Acquisition(block, site, null);
+            return Mono.from(proxy.create())
+                    .doOnSubscribe(s -> {
+                        // On the thread that subscribes: when the block called subscribe(), its line is here.
+                        acquisition.subscribed = new Throwable().getStackTrace();
+                        inFlight.put(flight, acquisition);
+                    })
+                    .doFinally(signal -> inFlight.remove(flight))
+                    .doOnNext(connection -> {
+                        // Before the value goes downstream, so a block that waits for it never sees it in flight.
+                        Acquisition done = new Acquisition(block, site, connection);
+                        done.subscribed = acquisition.subscribed;
+                        acquired.put(original(connection), done);
+                        inFlight.remove(flight);
+                    });
+        }), "ConnectionPool.create()", site));
+    }
+
+    /**
+     * Reports the pipelines that {@code blockClass} subscribed to and that are still acquiring a
+     * connection or running a query on the connection they acquired, at the line that subscribed.
+     */
+    void blockEnded(String blockClass) {
+        Set<Acquisition> running = Collections.newSetFromMap(new IdentityHashMap<>());
+        synchronized (inFlight) {
+            for (Acquisition work : inFlight.values()) {
+                Acquisition pipeline = work.subscribed != null ? work : acquired.get(work.connection);
+                if (pipeline != null && pipeline.subscribed != null && blockClass.equals(pipeline.block)) {
+                    running.add(pipeline);
+                }
+            }
+        }
+        for (Acquisition work : running) {
+            detectors.report(Rule.UNJOINED_SUBSCRIBE, work.block, work.subscribed,
+                    "the pipeline subscribed here was still running database work when the block ended",
+                    "wait for the pipeline before the block ends (`block()`, a latch counted down in "
+                            + "`doFinally`), or return it to a caller that does");
+        }
+    }
+
+    /** Where the connections still acquired, or still being acquired, were asked for. */
+    List<StackTraceElement[]> checkedOut() {
+        List<StackTraceElement[]> sites = new ArrayList<>();
+        synchronized (acquired) {
+            acquired.values().forEach(a -> sites.add(a.site));
+        }
+        synchronized (inFlight) {
+            inFlight.values().stream().filter(work -> work.subscribed != null).forEach(a -> sites.add(a.site));
+        }
+        return sites;
+    }
+
+    /**
+     * Reports every connection still acquired (a leak, or an open transaction when one was begun on
+     * it) at the line that acquired it, then gives them all back so the pool can close.
+     */
+    void pageEnded() {
+        awaitInFlight();
+        List<Acquisition> left;
+        synchronized (acquired) {
+            left = new ArrayList<>(acquired.values());
+            acquired.clear();
+        }
+        for (Acquisition acquisition : left) {
+            if (acquisition.inTransaction) {
+                detectors.report(Rule.OPEN_TRANSACTION, acquisition.block, acquisition.site,
+                        "the connection acquired here is still inside a transaction when the page ends",
+                        "end the transaction with `commitTransaction()` or `rollbackTransaction()`, then close the "
+                                + "connection, e.g. in `Mono.usingWhen(pool.create(), ..., Connection::close)`");
+            } else {
+                detectors.report(Rule.CONNECTION_LEAK, acquisition.block, acquisition.site,
+                        "the connection acquired here was never given back to the pool",
+                        "close the connection when done, e.g. with `Mono.usingWhen(pool.create(), c -> ..., "
+                                + "Connection::close)`");
+            }
+            try {
+                Mono.from(((Connection) acquisition.connection).close()).block(RELEASE_TIMEOUT);
+            } catch (RuntimeException e) {
+                // The pool is disposed next, which closes it anyway.
+            }
+        }
+        publishers.pageEnded();
+    }
+
+    /** Lets work a block did not wait for finish, so it is reported as unjoined and not also as a leak. */
+    private void awaitInFlight() {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        // Its last query done, such a pipeline still has to give its connection back.
+        while ((!inFlight.isEmpty() || !acquired.isEmpty()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void afterMethod(MethodExecutionInfo info) {
+        if (!(info.getTarget() instanceof Connection) || info.getThrown() != null) {
+            return;
+        }
+        Object connection = info.getConnectionInfo().getOriginalConnection();
+        switch (info.getMethod().getName()) {
+            case "close" -> {
+                forgetQueries(connection);
+                Acquisition acquisition = acquired.remove(connection);
+                if (acquisition != null && acquisition.inTransaction) {
+                    // r2dbc-pool rolls the transaction back on release without a word: the writes vanish.
+                    detectors.report(Rule.OPEN_TRANSACTION, acquisition.block, acquisition.site,
+                            "the connection acquired here went back to the pool inside an open transaction, "
+                                    + "which the pool rolled back",
+                            "end the transaction with `commitTransaction()` or `rollbackTransaction()` before "
+                                    + "closing the connection");
+                }
+            }
+            case "beginTransaction" -> setTransaction(connection, true);
+            case "commitTransaction", "rollbackTransaction" -> setTransaction(connection, false);
+            default -> {
+            }
+        }
+    }
+
+    private void setTransaction(Object connection, boolean open) {
+        Acquisition acquisition = acquired.get(connection);
+        if (acquisition != null) {
+            acquisition.inTransaction = open;
+        }
+    }
+
+    private void beforeQuery(QueryExecutionInfo info) {
+        // The thread that subscribes: when it is the block's, its stack holds the line that subscribed.
+        inFlight.put(info, new Acquisition(detectors.block(), new Throwable().getStackTrace(),
+                info.getConnectionInfo().getOriginalConnection()));
+    }
+
+    /** Forgets the queries of a connection given back: a cancelled query may never report its end. */
+    private void forgetQueries(Object connection) {
+        synchronized (inFlight) {
+            inFlight.values().removeIf(work -> work.connection == connection);
+        }
+    }
+
+    private static Object original(Connection connection) {
+        return connection instanceof Wrapped<?> wrapped ? wrapped.unwrap() : connection;
+    }
+
+    private Mono<Connection> pooledCreate() {
+        return super.create();
+    }
+
+    private ConnectionFactoryMetadata pooledMetadata() {
+        return super.getMetadata();
+    }
+
+    /** The pool itself as a connection factory, for the proxy to wrap. */
+    private final class Pooled implements ConnectionFactory {
+        @Override
+        public Publisher<? extends Connection> create() {
+            return pooledCreate();
+        }
+
+        @Override
+        public ConnectionFactoryMetadata getMetadata() {
+            return pooledMetadata();
+        }
+    }
+}

@@ -1,0 +1,445 @@
+package dev.snipcheck.worker;
+
+import dev.snipcheck.protocol.Ack;
+import dev.snipcheck.protocol.BlockOutcome;
+import dev.snipcheck.protocol.CheckDatabase;
+import dev.snipcheck.protocol.Checked;
+import dev.snipcheck.protocol.CloseDatabase;
+import dev.snipcheck.protocol.DescribeHang;
+import dev.snipcheck.protocol.Hang;
+import dev.snipcheck.protocol.OpenDatabase;
+import dev.snipcheck.protocol.RunBlock;
+import dev.snipcheck.protocol.RunSql;
+import dev.snipcheck.protocol.RuntimeFinding;
+import dev.snipcheck.protocol.Thrown;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The main class of the worker JVM: connects back to the parent and carries out its requests,
+ * running snippets loaded from the snippet classes directory.
+ */
+public final class WorkerMain {
+
+    /** What a block may print before the rest is dropped; a block printing in a loop must not fill the heap. */
+    private static final int OUTPUT_LIMIT = 1 << 20;
+    private static final Duration DISPOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final long HANG_POLL_MILLIS = 20;
+    /** Frames of each thread in a hang report: enough to see what it waits in. */
+    private static final int HANG_FRAMES = 12;
+
+    /** System property of the worker JVM; {@code off} runs blocks without the runtime misuse detectors. */
+    public static final String DETECTORS_PROPERTY = "snipcheck.detectors";
+    /**
+     * The application name of the connections of {@code pool} and {@code dataSource}: any other
+     * connection to the page's database was opened by a snippet itself.
+     */
+    public static final String BINDINGS_APPLICATION = "snipcheck bindings";
+    /** Exit status of a worker whose detectors cannot work; its output says why. */
+    static final int NO_DETECTORS = 3;
+
+    private final ClassLoader snippets;
+    /** Null when the worker runs without the runtime misuse detectors. */
+    private final Detectors detectors;
+    private final Map<String, ConnectionPool> pools = new LinkedHashMap<>();
+    private final Map<String, TrackedDataSource> dataSources = new LinkedHashMap<>();
+
+    private WorkerMain(ClassLoader snippets, Detectors detectors) {
+        this.snippets = snippets;
+        this.detectors = detectors;
+    }
+
+    /** Arguments: the parent's loopback port, the snippet classes directory. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        URL classes = Path.of(args[1]).toUri().toURL();
+        Detectors detectors = "off".equals(System.getProperty(DETECTORS_PROPERTY)) ? null : new Detectors();
+        if (detectors != null) {
+            String problem = installDetectors(detectors);
+            if (problem != null) {
+                // Running without them would pass misuses silently: refuse, and say why.
+                System.out.println("snipcheck cannot detect misuses at run time: " + problem);
+                System.out.flush();
+                System.exit(NO_DETECTORS);
+            }
+        }
+        WorkerMain worker = new WorkerMain(new URLClassLoader(new URL[] {classes}, WorkerMain.class.getClassLoader()),
+                detectors);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
+            socket.setTcpNoDelay(true);
+            ObjectOutputStream out = new ObjectOutputStream(socket.getOutputStream());
+            out.flush();
+            ObjectInputStream in = new ObjectInputStream(socket.getInputStream());
+            worker.serve(Requests.read(in), out);
+        }
+        // Threads a snippet left running must not keep the worker alive once the parent is gone.
+        System.exit(0);
+    }
+
+    /** What a block that runs too long waits for: its pools' checked-out connections and the threads' stacks. */
+    private Hang hang() {
+        List<List<Thrown.Frame>> checkedOut = new java.util.ArrayList<>();
+        for (ConnectionPool pool : pools.values()) {
+            if (pool instanceof TrackedPool tracked) {
+                tracked.checkedOut().forEach(site -> checkedOut.add(RuntimeFinding.frames(site)));
+            }
+        }
+        StringBuilder threads = new StringBuilder();
+        // The block's own thread first, then the event loop, then Reactor's schedulers: the report shows the first lines.
+        Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals("snipcheck-block") || e.getKey().getName().startsWith("reactor-")
+                        || e.getKey() instanceof reactor.core.scheduler.NonBlocking)
+                .sorted(java.util.Comparator.comparing((Map.Entry<Thread, StackTraceElement[]> e) ->
+                                e.getKey().getName().equals("snipcheck-block") ? 0 : e.getKey().getName().startsWith("reactor-") ? 1 : 2)
+                        .thenComparing(e -> e.getKey().getName()))
+                .forEach(e -> {
+                    threads.append('"').append(e.getKey().getName()).append("\" ").append(e.getKey().getState())
+                            .append('\n');
+                    StackTraceElement[] frames = e.getValue();
+                    for (int i = 0; i < Math.min(frames.length, HANG_FRAMES); i++) {
+                        threads.append("\tat ").append(frames[i]).append('\n');
+                    }
+                    if (frames.length > HANG_FRAMES) {
+                        threads.append("\t... ").append(frames.length - HANG_FRAMES).append(" more\n");
+                    }
+                });
+        return new Hang(List.copyOf(checkedOut), threads.toString());
+    }
+
+    private static String installDetectors(Detectors detectors) {
+        try {
+            detectors.install();
+        } catch (RuntimeException | LinkageError e) {
+            return "installing BlockHound failed: " + e;
+        }
+        return Detectors.canary();
+    }
+
+    private void serve(Requests requests, ObjectOutputStream out) throws IOException, InterruptedException {
+        while (true) {
+            Object request = requests.take();
+            if (request == null) {
+                return;
+            }
+            Object reply;
+            if (request instanceof OpenDatabase open) {
+                reply = open(open);
+            } else if (request instanceof RunBlock block) {
+                reply = run(block, requests, out);
+            } else if (request instanceof DescribeHang) {
+                // The block ended just as the parent gave up on it.
+                reply = hang();
+            } else if (request instanceof CheckDatabase check) {
+                reply = check(check);
+            } else if (request instanceof RunSql sql) {
+                reply = runSql(sql);
+            } else if (request instanceof CloseDatabase) {
+                reply = close();
+            } else {
+                reply = new Ack("unknown request " + request);
+            }
+            out.writeObject(reply);
+            // Forget what was written so the stream keeps no reference to earlier outcomes.
+            out.reset();
+            out.flush();
+        }
+    }
+
+    private Object run(RunBlock block, Requests requests, ObjectOutputStream out) throws IOException {
+        Method method;
+        try {
+            Class<?> type = Class.forName(block.className(), false, snippets);
+            method = block.main()
+                    ? type.getDeclaredMethod("main", String[].class)
+                    : type.getDeclaredMethod(block.method());
+            if (!Modifier.isStatic(method.getModifiers()) || method.getReturnType() != void.class) {
+                return new Ack("method " + method + " is not static void");
+            }
+            // Snippet classes need not be public.
+            method.setAccessible(true);
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            return new Ack("cannot find " + (block.main() ? "main(String[])" : block.method() + "()")
+                    + " of " + block.className() + ": " + e);
+        }
+        Object[] arguments = block.main() ? new Object[] {new String[0]} : new Object[0];
+        ByteArrayOutputStream captured = new BoundedOutput(OUTPUT_LIMIT);
+        PrintStream stdout = System.out;
+        // Also to the worker's own stdout, which the parent drains: if the block kills or hangs the JVM,
+        // what it printed until then is still shown.
+        PrintStream capture = new PrintStream(new TeeOutput(captured, stdout), true, StandardCharsets.UTF_8);
+        // stdout alone as well: an output block is compared with it, not with what went to stderr
+        ByteArrayOutputStream printed = new BoundedOutput(OUTPUT_LIMIT);
+        PrintStream captureOut = new PrintStream(new TeeOutput(printed, new TeeOutput(captured, stdout)), true,
+                StandardCharsets.UTF_8);
+        PrintStream err = System.err;
+        Throwable[] thrown = new Throwable[1];
+        long[] millis = new long[1];
+        Thread thread = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                method.invoke(null, arguments);
+            } catch (InvocationTargetException e) {
+                thrown[0] = e.getCause();
+            } catch (ReflectiveOperationException | RuntimeException | Error e) {
+                thrown[0] = e;
+            }
+            millis[0] = (System.nanoTime() - start) / 1_000_000;
+        }, "snipcheck-block");
+        thread.setContextClassLoader(snippets);
+        if (detectors != null) {
+            detectors.begin(block.className());
+        }
+        System.setOut(captureOut);
+        System.setErr(capture);
+        try {
+            thread.start();
+            while (thread.isAlive()) {
+                thread.join(HANG_POLL_MILLIS);
+                // The parent asks what a block that ran out of time waits for, then kills this JVM.
+                if (thread.isAlive() && requests.poll() instanceof DescribeHang) {
+                    out.writeObject(hang());
+                    out.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while block " + block.className() + " ran", e);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(err);
+        }
+        capture.flush();
+        captureOut.flush();
+        List<RuntimeFinding> findings = List.of();
+        if (detectors != null) {
+            pools.values().forEach(pool -> ((TrackedPool) pool).blockEnded(block.className()));
+            findings = detectors.drain(thrown[0]);
+        }
+        return new BlockOutcome(captured.toString(StandardCharsets.UTF_8),
+                thrown[0] == null ? null : Thrown.of(withoutWorkerFrames(thrown[0])), millis[0], findings,
+                printed.toString(StandardCharsets.UTF_8));
+    }
+
+    private Object runSql(RunSql sql) {
+        ConnectionPool pool = pools.get(sql.bindingsClass());
+        if (pool == null) {
+            return new Ack("no database is open for " + sql.bindingsClass());
+        }
+        return new SqlRunner(pool).run(sql.statements(), sql.describe());
+    }
+
+    /**
+     * Cuts the frames below the snippet's method (reflection, this class, Thread.run) from the
+     * throwable and its causes, so stack traces show only what the block called.
+     */
+    private static Throwable withoutWorkerFrames(Throwable thrown) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            StackTraceElement[] frames = t.getStackTrace();
+            int end = frames.length;
+            while (end > 0 && !isInvoke(frames[end - 1])) {
+                end--;
+            }
+            while (end > 0 && (isInvoke(frames[end - 1]) || frames[end - 1].getClassName().startsWith("jdk.internal.reflect."))) {
+                end--;
+            }
+            // Throwables made on other threads never passed through Method.invoke: keep them whole.
+            if (end > 0) {
+                t.setStackTrace(Arrays.copyOf(frames, end));
+            }
+        }
+        return thrown;
+    }
+
+    private static boolean isInvoke(StackTraceElement frame) {
+        return frame.getClassName().equals("java.lang.reflect.Method") && frame.getMethodName().equals("invoke");
+    }
+
+    private Ack open(OpenDatabase open) {
+        ConnectionPool pool = null;
+        try {
+            Class<?> bindings = Class.forName(open.bindingsClass(), true, snippets);
+            pool = pool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
+                            PostgresqlConnectionConfiguration.builder()
+                                    .host(open.host())
+                                    .port(open.port())
+                                    .database(open.database())
+                                    .username(open.user())
+                                    .password(open.password())
+                                    .codecRegistrar(ServerText.REGISTRAR)
+                                    .schema(open.schema())
+                                    .applicationName(BINDINGS_APPLICATION)
+                                    .build()))
+                    .initialSize(0)
+                    .maxSize(10)
+                    .build());
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setServerNames(new String[] {open.host()});
+            dataSource.setPortNumbers(new int[] {open.port()});
+            dataSource.setDatabaseName(open.database());
+            dataSource.setUser(open.user());
+            dataSource.setPassword(open.password());
+            dataSource.setCurrentSchema(open.schema());
+            dataSource.setApplicationName(BINDINGS_APPLICATION);
+            set(bindings, "pool", pool);
+            set(bindings, "connectionFactory", pool);
+            if (detectors == null) {
+                set(bindings, "dataSource", dataSource);
+            } else {
+                TrackedDataSource tracked = new TrackedDataSource(dataSource, detectors);
+                set(bindings, "dataSource", tracked);
+                dataSources.put(open.bindingsClass(), tracked);
+            }
+            set(bindings, "jdbcUrl", open.jdbcUrl());
+            set(bindings, "r2dbcUrl", open.r2dbcUrl());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            if (pool != null) {
+                pool.dispose();
+            }
+            return new Ack("cannot open database " + open.database() + " for " + open.bindingsClass() + ": " + e);
+        }
+        ConnectionPool previous = pools.put(open.bindingsClass(), pool);
+        if (previous != null) {
+            previous.dispose();
+        }
+        return Ack.OK;
+    }
+
+    private ConnectionPool pool(ConnectionPoolConfiguration configuration) {
+        return detectors == null ? new ConnectionPool(configuration) : new TrackedPool(configuration, detectors);
+    }
+
+    private Checked check(CheckDatabase check) {
+        if (detectors == null) {
+            return new Checked(List.of());
+        }
+        List<RuntimeFinding> found = new java.util.ArrayList<>(detectors.drain(null));
+        // Closing what the blocks left makes their pipelines fail: errors dropped meanwhile are snipcheck's doing.
+        String last = detectors.block();
+        detectors.begin(null);
+        try {
+            ConnectionPool pool = pools.get(check.bindingsClass());
+            if (pool != null) {
+                ((TrackedPool) pool).pageEnded();
+            }
+            TrackedDataSource dataSource = dataSources.get(check.bindingsClass());
+            if (dataSource != null) {
+                dataSource.pageEnded();
+            }
+            found.addAll(detectors.drain(null));
+        } finally {
+            detectors.begin(last);
+        }
+        return new Checked(List.copyOf(found));
+    }
+
+    private static void set(Class<?> bindings, String name, Object value) throws ReflectiveOperationException {
+        Field field = bindings.getDeclaredField(name);
+        if (!Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
+            throw new NoSuchFieldException("field " + field + " is not static and non-final");
+        }
+        field.setAccessible(true);
+        field.set(null, value);
+    }
+
+    private Ack close() {
+        StringBuilder errors = new StringBuilder();
+        for (Map.Entry<String, ConnectionPool> entry : pools.entrySet()) {
+            try {
+                entry.getValue().disposeLater().block(DISPOSE_TIMEOUT);
+            } catch (RuntimeException e) {
+                errors.append(errors.length() == 0 ? "" : "; ")
+                        .append("disposing the pool of ").append(entry.getKey()).append(" failed: ").append(e);
+            }
+        }
+        pools.clear();
+        dataSources.clear();
+        return errors.length() == 0 ? Ack.OK : new Ack(errors.toString());
+    }
+
+    /** Keeps the first bytes written and counts the rest, saying at the end how many were dropped. */
+    private static final class BoundedOutput extends ByteArrayOutputStream {
+
+        private final int limit;
+        private long dropped;
+
+        BoundedOutput(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            int kept = Math.min(len, limit - count);
+            super.write(b, off, kept);
+            dropped += len - kept;
+        }
+
+        @Override
+        public synchronized String toString(Charset charset) {
+            String kept = super.toString(charset);
+            return dropped == 0 ? kept : kept + "\n[" + dropped + " more bytes of output dropped after " + limit + "]";
+        }
+    }
+
+    /** Writes to two streams. */
+    private static final class TeeOutput extends java.io.OutputStream {
+        private final java.io.OutputStream first;
+        private final java.io.OutputStream second;
+
+        TeeOutput(java.io.OutputStream first, java.io.OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+    }
+}
