@@ -1,6 +1,5 @@
 package dev.snipcheck.protocol;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -13,10 +12,5 @@ import java.util.List;
  * @param stdout   what the block printed to System.out alone: what an output block is compared with
  */
 public record BlockOutcome(String output, Thrown thrown, long millis, List<RuntimeFinding> findings, String stdout)
-        implements Serializable {
-
-    /** A block that printed to System.out only. */
-    BlockOutcome(String output, Thrown thrown, long millis) {
-        this(output, thrown, millis, List.of(), output);
-    }
+        implements Reply {
 }

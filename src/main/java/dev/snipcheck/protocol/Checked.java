@@ -1,11 +1,10 @@
 package dev.snipcheck.protocol;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
  * The worker's answer to {@link CheckDatabase}: what its detectors found since the last block ended,
  * the leaks and open transactions on that database among them, each charged to its block.
  */
-public record Checked(List<RuntimeFinding> findings) implements Serializable {
+public record Checked(List<RuntimeFinding> findings) implements Reply {
 }

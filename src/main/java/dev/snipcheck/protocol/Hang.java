@@ -1,6 +1,5 @@
 package dev.snipcheck.protocol;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,5 +9,5 @@ import java.util.List;
  *                         was asked for: a stack, innermost call first
  * @param eventLoopThreads the stacks of the non-blocking threads and of the block's own thread, as text
  */
-public record Hang(List<List<Thrown.Frame>> checkedOut, String eventLoopThreads) implements Serializable {
+public record Hang(List<List<Thrown.Frame>> checkedOut, String eventLoopThreads) implements Reply {
 }

@@ -1,7 +1,5 @@
 package dev.snipcheck.protocol;
 
-import java.io.Serializable;
-
 /**
  * Asks the worker to open a connection pool and a data source on a database and to store them,
  * with the URLs, in the binding fields of {@code bindingsClass}; answered by an {@link Ack}.
@@ -19,11 +17,16 @@ import java.io.Serializable;
  *                      schema rather than a database of its own; else null (Optional is not serializable)
  */
 public record OpenDatabase(String bindingsClass, String host, int port, String database, String user, String password,
-                    String jdbcUrl, String r2dbcUrl, String schema) implements Serializable {
+                    String jdbcUrl, String r2dbcUrl, String schema) implements Request {
 
     /** A database of the page's own, with no schema set. */
     public OpenDatabase(String bindingsClass, String host, int port, String database, String user, String password,
                  String jdbcUrl, String r2dbcUrl) {
         this(bindingsClass, host, port, database, user, password, jdbcUrl, r2dbcUrl, null);
+    }
+
+    @Override
+    public Reply answeredBy(Handler handler) {
+        return handler.open(this);
     }
 }

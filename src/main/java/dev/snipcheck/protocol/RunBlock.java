@@ -1,7 +1,5 @@
 package dev.snipcheck.protocol;
 
-import java.io.Serializable;
-
 /**
  * Asks the worker to run one block's method; answered by a {@link BlockOutcome}.
  *
@@ -9,7 +7,7 @@ import java.io.Serializable;
  * @param method    a {@code static void} method without parameters; ignored when {@code main} is true
  * @param main      true to call {@code static void main(String[])} with an empty array instead
  */
-public record RunBlock(String className, String method, boolean main) implements Serializable {
+public record RunBlock(String className, String method, boolean main) implements Request {
 
     public static RunBlock method(String className, String method) {
         return new RunBlock(className, method, false);
@@ -17,5 +15,10 @@ public record RunBlock(String className, String method, boolean main) implements
 
     public static RunBlock main(String className) {
         return new RunBlock(className, "main", true);
+    }
+
+    @Override
+    public Reply answeredBy(Handler handler) {
+        return handler.run(this);
     }
 }

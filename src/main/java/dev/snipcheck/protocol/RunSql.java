@@ -1,6 +1,5 @@
 package dev.snipcheck.protocol;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -12,5 +11,10 @@ import java.util.List;
  * @param describe      whether a last statement that is a query without rows is run again to learn its
  *                      columns (only an output block needs them, and the query runs twice)
  */
-public record RunSql(String bindingsClass, List<String> statements, boolean describe) implements Serializable {
+public record RunSql(String bindingsClass, List<String> statements, boolean describe) implements Request {
+
+    @Override
+    public Reply answeredBy(Handler handler) {
+        return handler.runSql(this);
+    }
 }

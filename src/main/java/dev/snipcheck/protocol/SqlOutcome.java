@@ -17,7 +17,7 @@ import java.util.List;
  *                 it back, so that the pooled connection does not carry it into the next block
  */
 public record SqlOutcome(List<Column> columns, List<List<String>> rows, long rowCount, Long updated, SqlError error,
-                  long millis, boolean leftTransactionOpen) implements Serializable {
+                  long millis, boolean leftTransactionOpen) implements Reply {
 
     /** Rows kept of a result: a statement returning millions of rows must not fill the worker's heap. */
     public static final int ROW_LIMIT = 10_000;

@@ -22,6 +22,10 @@ import java.util.Set;
 public record Thrown(List<String> types, String message, String stackTrace, List<Frame> frames, Thrown cause)
         implements Serializable {
 
+    private static final String BLOCKHOUND_ERROR = "reactor.blockhound.BlockingOperationError";
+    /** The class, and its subclasses for first and last, that throws when a blocking call would block the thread. */
+    private static final String REACTOR_BLOCKING_SUBSCRIBER = "reactor.core.publisher.BlockingSingleSubscriber";
+
     /**
      * One stack frame.
      *
@@ -38,6 +42,28 @@ public record Thrown(List<String> types, String message, String stackTrace, List
     /** Whether the throwable is an instance of the class {@code qualifiedName}. */
     public boolean isA(String qualifiedName) {
         return types.contains(qualifiedName);
+    }
+
+    /**
+     * Whether it, or what it was caused by, is the error of a blocking call on a non-blocking thread: BlockHound's
+     * {@code BlockingOperationError}, or Reactor's own for {@code block()} there.
+     */
+    public boolean isBlockingError() {
+        for (Thrown t = this; t != null; t = t.cause()) {
+            if (t.isA(BLOCKHOUND_ERROR) || t.isReactorBlockingError()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether it is Reactor's error for {@code block()}, {@code blockFirst()} or {@code blockLast()} on a
+     * non-blocking thread: an IllegalStateException raised by Reactor's blocking subscriber itself.
+     */
+    public boolean isReactorBlockingError() {
+        return isA(IllegalStateException.class.getName()) && !frames.isEmpty()
+                && frames.get(0).className().startsWith(REACTOR_BLOCKING_SUBSCRIBER);
     }
 
     public static Thrown of(Throwable throwable) {

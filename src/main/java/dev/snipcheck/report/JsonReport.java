@@ -5,6 +5,7 @@ import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.PageResult;
 import dev.snipcheck.result.RunResult;
 import dev.snipcheck.result.Verdict;
+import dev.snipcheck.rules.Rule;
 
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -46,8 +47,8 @@ public final class JsonReport {
             json.name("reason").value(result.reason().get().id());
         }
         json.name("rules").beginArray();
-        for (String rule : result.rules()) {
-            json.value(rule);
+        for (Rule rule : result.rules()) {
+            json.value(rule.id());
         }
         json.endArray();
         if (!result.message().isEmpty()) {

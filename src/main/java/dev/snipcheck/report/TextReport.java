@@ -139,7 +139,7 @@ public final class TextReport {
     static String errorId(BlockResult block) {
         Optional<Reason> reason = block.reason();
         if (reason.isPresent() && reason.get() == Reason.MISUSE && !block.rules().isEmpty()) {
-            return block.rules().get(0);
+            return block.rules().get(0).id();
         }
         return reason.map(Reason::id).orElse("failed");
     }

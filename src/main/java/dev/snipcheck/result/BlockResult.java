@@ -2,6 +2,7 @@ package dev.snipcheck.result;
 
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Position;
+import dev.snipcheck.rules.Rule;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param verdict  passed, failed, skipped or not run
  * @param reason   with FAILED: why
  * @param message  one line: why it failed, why it was skipped or not run; empty when passed
- * @param rules    misuse rule ids that fired (also when the block declared them)
+ * @param rules    misuse rules that fired (also when the block declared them)
  * @param findings the details, each with its Markdown position
  * @param output   what the block printed (stdout and stderr); shown when it failed
  * @param millis   how long it ran
@@ -23,7 +24,7 @@ public record BlockResult(
         Verdict verdict,
         Optional<Reason> reason,
         String message,
-        List<String> rules,
+        List<Rule> rules,
         List<Finding> findings,
         String output,
         long millis) {
@@ -33,7 +34,7 @@ public record BlockResult(
         return findings.stream().flatMap(f -> f.position().stream()).findFirst();
     }
 
-    public static BlockResult passed(Block block, List<String> rules, String output, long millis) {
+    public static BlockResult passed(Block block, List<Rule> rules, String output, long millis) {
         return new BlockResult(block, Verdict.PASSED, Optional.empty(), "", rules, List.of(), output, millis);
     }
 
@@ -50,7 +51,7 @@ public record BlockResult(
         return new BlockResult(block, Verdict.NOT_RUN, Optional.empty(), why, List.of(), List.of(), "", 0);
     }
 
-    public BlockResult withRules(List<String> fired) {
+    public BlockResult withRules(List<Rule> fired) {
         return new BlockResult(block, verdict, reason, message, List.copyOf(fired), findings, output, millis);
     }
 }

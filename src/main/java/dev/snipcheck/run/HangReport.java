@@ -6,6 +6,7 @@ import dev.snipcheck.postgres.Database;
 import dev.snipcheck.protocol.Hang;
 import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.result.Finding;
+import dev.snipcheck.verdict.SnippetFrames;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,7 +46,7 @@ final class HangReport {
             text.append("\nthe worker did not say what the block was waiting for\n");
         } else {
             for (List<Thrown.Frame> site : hang.checkedOut()) {
-                position(compiled, site).ifPresent(position -> findings.add(Finding.at(position,
+                SnippetFrames.innermost(compiled, site).ifPresent(position -> findings.add(Finding.at(position,
                         "a connection acquired here was still checked out when the block timed out",
                         "a block that waits for a connection while holding all of the pool's, or for a lock held "
                                 + "by its own open transaction, never finishes")));
@@ -101,15 +102,5 @@ final class HangReport {
             out.append("  could not be read: ").append(e.getMessage()).append('\n');
         }
         return out.toString();
-    }
-
-    private static Optional<Position> position(CompiledPages compiled, List<Thrown.Frame> frames) {
-        for (Thrown.Frame frame : frames) {
-            Optional<Position> position = compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
-            if (position.isPresent()) {
-                return position;
-            }
-        }
-        return Optional.empty();
     }
 }

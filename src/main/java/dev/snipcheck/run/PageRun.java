@@ -113,7 +113,8 @@ final class PageRun {
             // a sql block's one misuse, a transaction left open, comes with its result
             List<Finding> misuses = result.findings().stream().filter(f -> f.rule().isPresent()).toList();
             return misuses.isEmpty() && block.attributes().misuse().isEmpty() ? result
-                    : new MisuseVerdict(block, List.of(), page.options().allow()).judge(result, misuses, true);
+                    : new MisuseVerdict(block, List.of(), page.options().allow())
+                            .judge(result, Optional.empty(), misuses, true);
         }
         CompiledBlock compiledBlock = block.isJava() ? compiled.block(block) : null;
         boolean judged = result.verdict() == Verdict.PASSED || result.verdict() == Verdict.FAILED;
@@ -121,7 +122,7 @@ final class PageRun {
             return result;
         }
         return new MisuseVerdict(block, checks.of(block), page.options().allow())
-                .judge(result, runtime.of(block), pageEnded);
+                .judge(result, runtime.thrown(block), runtime.of(block), pageEnded);
     }
 
     private BlockResult verdict(Block block) {
@@ -182,7 +183,7 @@ final class PageRun {
         String bindings = compiled.bindingsClass(block);
         return onWorker(block, bindings, bindings, (worker, timeout, database) -> {
             BlockOutcome outcome = worker.run(request, timeout, () -> HangReport.backends(database));
-            runtime.ran(block, outcome.findings());
+            runtime.ran(block, outcome);
             printed.put(block, outcome.stdout());
             if (block.attributes().isolated()) {
                 // the isolated block's scope ends with it: its leaks are judged now

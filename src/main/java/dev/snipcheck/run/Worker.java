@@ -8,16 +8,18 @@ import dev.snipcheck.protocol.CloseDatabase;
 import dev.snipcheck.protocol.DescribeHang;
 import dev.snipcheck.protocol.Hang;
 import dev.snipcheck.protocol.OpenDatabase;
+import dev.snipcheck.protocol.Reply;
+import dev.snipcheck.protocol.Request;
 import dev.snipcheck.protocol.RunBlock;
 import dev.snipcheck.protocol.RunSql;
 import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.protocol.SqlOutcome;
+import dev.snipcheck.protocol.WorkerContract;
 import dev.snipcheck.worker.WorkerMain;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Reader;
@@ -47,8 +49,6 @@ public final class Worker implements AutoCloseable {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(5);
     /** How long a hung block's worker has to say what the block waits for. */
     private static final Duration HANG_TIMEOUT = Duration.ofSeconds(3);
-    private static final ObjectInputFilter REPLIES =
-            ObjectInputFilter.Config.createFilter("dev.snipcheck.protocol.*;java.lang.*;java.util.*;!*");
 
     private final Process process;
     private final Tail tail;
@@ -65,7 +65,7 @@ public final class Worker implements AutoCloseable {
         out = new ObjectOutputStream(socket.getOutputStream());
         out.flush();
         in = new ObjectInputStream(socket.getInputStream());
-        in.setObjectInputFilter(REPLIES);
+        in.setObjectInputFilter(WorkerContract.filter());
     }
 
     /**
@@ -128,27 +128,20 @@ public final class Worker implements AutoCloseable {
      * @throws IllegalStateException when the worker cannot load the class or set its fields
      */
     void openDatabase(OpenDatabase request) throws WorkerDiedException, WorkerTimeoutException {
-        acknowledge(exchange(request, REQUEST_TIMEOUT, "while it opened database " + request.database()));
+        acknowledge(request, exchange(request, REQUEST_TIMEOUT, "while it opened database " + request.database()));
     }
 
     /**
-     * Runs one block and returns what it printed and threw.
+     * Runs one block and returns what it printed and threw; when it runs past {@code timeout}, asks the worker what
+     * the block waits for and calls {@code backends} (what the database is doing) before the worker is killed.
      *
      * @throws WorkerTimeoutException when the block did not return within {@code timeout}; the worker was killed
      * @throws WorkerDiedException    when the worker JVM ended while the block ran
      * @throws IllegalStateException  when the worker cannot find the class or method
      */
-    BlockOutcome run(RunBlock block, Duration timeout) throws WorkerDiedException, WorkerTimeoutException {
-        return run(block, timeout, () -> "");
-    }
-
-    /**
-     * Runs one block; when it runs past {@code timeout}, asks the worker what the block waits for and
-     * calls {@code backends} (what the database is doing) before the worker is killed.
-     */
     BlockOutcome run(RunBlock block, Duration timeout, Supplier<String> backends)
             throws WorkerDiedException, WorkerTimeoutException {
-        Object reply;
+        Reply reply;
         try {
             reply = exchangeOrTimeout(block, timeout, "while the block ran");
         } catch (SocketTimeoutException e) {
@@ -159,11 +152,7 @@ public final class Worker implements AutoCloseable {
             throw new WorkerTimeoutException("the worker JVM did not answer within " + timeout.toMillis()
                     + " ms while the block ran and was killed", tail.lines(), hang, activity);
         }
-        if (reply instanceof BlockOutcome outcome) {
-            return outcome;
-        }
-        acknowledge(reply);
-        throw new IllegalStateException("the worker answered " + block + " with " + reply);
+        return expect(block, reply, BlockOutcome.class);
     }
 
     /**
@@ -174,12 +163,7 @@ public final class Worker implements AutoCloseable {
      * @throws IllegalStateException  when the worker has no database open for the block
      */
     SqlOutcome runSql(RunSql sql, Duration timeout) throws WorkerDiedException, WorkerTimeoutException {
-        Object reply = exchange(sql, timeout, "while the sql block ran");
-        if (reply instanceof SqlOutcome outcome) {
-            return outcome;
-        }
-        acknowledge(reply);
-        throw new IllegalStateException("the worker answered " + sql + " with " + reply);
+        return expect(sql, exchange(sql, timeout, "while the sql block ran"), SqlOutcome.class);
     }
 
     /**
@@ -187,17 +171,14 @@ public final class Worker implements AutoCloseable {
      * left acquired or inside a transaction on it among them; the worker gives those back.
      */
     List<RuntimeFinding> check(String bindingsClass) throws WorkerDiedException, WorkerTimeoutException {
-        Object reply = exchange(new CheckDatabase(bindingsClass), REQUEST_TIMEOUT, "while it checked for leaks");
-        if (reply instanceof Checked checked) {
-            return checked.findings();
-        }
-        acknowledge(reply);
-        throw new IllegalStateException("the worker answered a leak check with " + reply);
+        CheckDatabase check = new CheckDatabase(bindingsClass);
+        return expect(check, exchange(check, REQUEST_TIMEOUT, "while it checked for leaks"), Checked.class).findings();
     }
 
     /** Disposes of the pools the worker opened. */
     void closeDatabase() throws WorkerDiedException, WorkerTimeoutException {
-        acknowledge(exchange(new CloseDatabase(), REQUEST_TIMEOUT, "while it closed the databases"));
+        CloseDatabase close = new CloseDatabase();
+        acknowledge(close, exchange(close, REQUEST_TIMEOUT, "while it closed the databases"));
     }
 
     /** Whether the worker JVM can still take requests. */
@@ -217,7 +198,7 @@ public final class Worker implements AutoCloseable {
         kill(process);
     }
 
-    private Object exchange(Object request, Duration timeout, String during)
+    private Reply exchange(Request request, Duration timeout, String during)
             throws WorkerDiedException, WorkerTimeoutException {
         try {
             return exchangeOrTimeout(request, timeout, during);
@@ -247,7 +228,7 @@ public final class Worker implements AutoCloseable {
         return null;
     }
 
-    private Object exchangeOrTimeout(Object request, Duration timeout, String during)
+    private Reply exchangeOrTimeout(Request request, Duration timeout, String during)
             throws WorkerDiedException, SocketTimeoutException {
         if (!alive()) {
             throw new WorkerDiedException("the worker JVM is gone" + (process.isAlive() ? "" : ", exit status "
@@ -258,7 +239,7 @@ public final class Worker implements AutoCloseable {
             out.writeObject(request);
             out.reset();
             out.flush();
-            return in.readObject();
+            return (Reply) in.readObject();
         } catch (SocketTimeoutException e) {
             throw e;
         } catch (IOException e) {
@@ -272,13 +253,23 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    private static void acknowledge(Object reply) {
-        if (!(reply instanceof Ack ack)) {
-            throw new IllegalStateException("the worker answered with " + reply + " where an acknowledgement was due");
-        }
+    private static void acknowledge(Request request, Reply reply) {
+        Ack ack = expect(request, reply, Ack.class);
         if (ack.error() != null) {
             throw new IllegalStateException(ack.error());
         }
+    }
+
+    /** The reply the request is answered with, else the worker's refusal or an internal error, as an exception. */
+    private static <T extends Reply> T expect(Request request, Reply reply, Class<T> type) {
+        if (type.isInstance(reply)) {
+            return type.cast(reply);
+        }
+        if (reply instanceof Ack ack && ack.error() != null) {
+            throw new IllegalStateException(ack.error());
+        }
+        throw new IllegalStateException("the worker answered " + request + " with " + reply + " where "
+                + type.getSimpleName() + " was due");
     }
 
     /** Says how the worker ended, after waiting a little for it to end and for its last output. */

@@ -1,6 +1,6 @@
 package dev.snipcheck.run;
 
-import dev.snipcheck.worker.WorkerMain;
+import dev.snipcheck.protocol.WorkerContract;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class Workers implements AutoCloseable {
         if (detectors) {
             jvmOptions.addAll(DETECTOR_OPTIONS);
         } else {
-            jvmOptions.add("-D" + WorkerMain.DETECTORS_PROPERTY + "=off");
+            jvmOptions.add("-D" + WorkerContract.DETECTORS_PROPERTY + "=off");
         }
     }
 

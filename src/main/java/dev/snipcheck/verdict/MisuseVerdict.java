@@ -3,6 +3,7 @@ package dev.snipcheck.verdict;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.NearMiss;
 import dev.snipcheck.markdown.Position;
+import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.Reason;
@@ -31,13 +32,6 @@ import java.util.Set;
  */
 public final class MisuseVerdict {
 
-    /**
-     * Rules the runtime judges only when the page (or the isolated block) ends: a connection, a Publisher or a
-     * Result may be handed from one block of a session to a later one.
-     */
-    private static final Set<String> AT_PAGE_END = Set.of(Rule.CONNECTION_LEAK.id(), Rule.OPEN_TRANSACTION.id(),
-            Rule.UNSUBSCRIBED_PUBLISHER.id(), Rule.RESULT_NOT_CONSUMED.id());
-
     private final Block block;
     private final List<Misuse> found;
     private final Map<String, String> allowed;
@@ -54,10 +48,11 @@ public final class MisuseVerdict {
 
     /**
      * @param ran       the block's result before misuses are judged
+     * @param thrown    what the block threw, when it ran and threw
      * @param runtime   what the runtime detectors charged to the block so far
      * @param pageEnded false while the page runs: a declared rule judged at the page's end may still fire
      */
-    public BlockResult judge(BlockResult ran, List<Finding> runtime, boolean pageEnded) {
+    public BlockResult judge(BlockResult ran, Optional<Thrown> thrown, List<Finding> runtime, boolean pageEnded) {
         // rule and line: a static and a runtime finding of the same problem are reported once, the static one
         // (they may point at different columns of the line: the call's name, the statement's start)
         Map<String, Finding> misuses = new LinkedHashMap<>();
@@ -82,10 +77,10 @@ public final class MisuseVerdict {
                 allowances.add("`" + id + "` allowed on this page: " + reason);
             }
         }
-        Set<String> fired = new LinkedHashSet<>();
-        misuses.values().forEach(f -> fired.add(f.rule().orElseThrow().id()));
+        Set<Rule> fired = new LinkedHashSet<>();
+        misuses.values().forEach(f -> fired.add(f.rule().orElseThrow()));
         fired.addAll(ran.rules());
-        List<String> rules = List.copyOf(fired);
+        List<Rule> rules = List.copyOf(fired);
         if (declared.isEmpty() && fired.isEmpty() || ran.reason().equals(Optional.of(Reason.DATABASE))) {
             return withNotes(ran.withRules(rules), notes, allowances);
         }
@@ -99,10 +94,10 @@ public final class MisuseVerdict {
             return BlockResult.failed(block, Reason.EXPECTATION, message, List.of(Finding.at(block.fence(), message,
                     hint)), ran.output(), ran.millis()).withRules(rules);
         }
-        List<String> undeclared = fired.stream().filter(id -> !declared.contains(id)).toList();
+        List<Rule> undeclared = fired.stream().filter(rule -> !declared.contains(rule.id())).toList();
         if (!undeclared.isEmpty()) {
             List<Finding> undeclaredMisuses = misuses.values().stream()
-                    .filter(f -> undeclared.contains(f.rule().map(Rule::id).orElse("")))
+                    .filter(f -> undeclared.contains(f.rule().orElseThrow()))
                     .map(f -> standingAlone(f, declared))
                     .toList();
             List<Finding> findings = new ArrayList<>(undeclaredMisuses);
@@ -110,24 +105,25 @@ public final class MisuseVerdict {
                 findings.add(ran.reason().equals(Optional.of(Reason.EXCEPTION))
                         ? explainedBy(undeclaredMisuses, finding) : finding);
             }
-            String message = findings.isEmpty() ? "misuse: " + String.join(", ", undeclared)
+            String message = findings.isEmpty() ? "misuse: " + String.join(", ", undeclared.stream().map(Rule::id).toList())
                     : findings.get(0).message();
             return BlockResult.failed(block, Reason.MISUSE, message, findings, ran.output(), ran.millis())
                     .withRules(rules);
         }
-        List<String> missing = declared.stream().filter(id -> !fired.contains(id)).toList();
-        boolean mayStillFire = !pageEnded && AT_PAGE_END.containsAll(missing);
+        List<Rule> missing = declared.stream().map(id -> Rule.byId(id).orElseThrow())
+                .filter(rule -> !fired.contains(rule)).toList();
+        boolean mayStillFire = !pageEnded && missing.stream().allMatch(rule -> rule.judged() == Rule.Judged.AT_PAGE_END);
         if (!missing.isEmpty() && !mayStillFire) {
             String message = "is marked `misuse=" + String.join("+", declared) + "`, but "
-                    + String.join(" and ", missing.stream().map(id -> "`" + id + "`").toList()) + " did not fire";
+                    + String.join(" and ", missing.stream().map(rule -> "`" + rule.id() + "`").toList()) + " did not fire";
             List<Finding> findings = new ArrayList<>();
             findings.add(Finding.at(block.fence(), message, "make the example show the misuse, or declare only the "
-                    + "rules that fire (see " + Rule.byId(missing.get(0)).orElseThrow().docLink() + ")"));
+                    + "rules that fire (see " + missing.get(0).docLink() + ")"));
             findings.addAll(misuses.values());
             return BlockResult.failed(block, Reason.EXPECTATION, message, findings, ran.output(), ran.millis())
                     .withRules(rules);
         }
-        boolean explained = ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses.values(), ran);
+        boolean explained = ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses.values(), ran, thrown);
         if (ran.verdict() == Verdict.PASSED || explained) {
             return withNotes(BlockResult.passed(block, rules, ran.output(), ran.millis()), notes, allowances);
         }
@@ -138,12 +134,11 @@ public final class MisuseVerdict {
      * The exception was thrown on the line of a declared misuse, or is the error a blocking call on an event loop
      * raises (BlockHound's, or Reactor's own for {@code block()}) while that rule fired: the misuse explains it.
      */
-    private static boolean explains(Collection<Finding> misuses, BlockResult ran) {
+    private static boolean explains(Collection<Finding> misuses, BlockResult ran, Optional<Thrown> thrown) {
         Optional<Integer> thrownAt = ran.position().map(Position::line);
         boolean onItsLine = thrownAt.isPresent() && misuses.stream()
                 .anyMatch(f -> f.position().map(Position::line).equals(thrownAt));
-        boolean blockingError = ran.message().contains("BlockingOperationError")
-                || ran.message().contains("are blocking, which is not supported");
+        boolean blockingError = thrown.filter(Thrown::isBlockingError).isPresent();
         return onItsLine || blockingError && misuses.stream()
                 .anyMatch(f -> f.rule().equals(Optional.of(Rule.BLOCKING_IN_EVENT_LOOP)));
     }

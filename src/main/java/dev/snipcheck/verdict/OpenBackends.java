@@ -1,7 +1,7 @@
 package dev.snipcheck.verdict;
 
 import dev.snipcheck.postgres.Database;
-import dev.snipcheck.worker.WorkerMain;
+import dev.snipcheck.protocol.WorkerContract;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,7 +68,7 @@ public final class OpenBackends {
         List<Backend> open = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl() + "&connectTimeout=5&socketTimeout=5");
              PreparedStatement statement = connection.prepareStatement(QUERY)) {
-            statement.setString(1, WorkerMain.BINDINGS_APPLICATION);
+            statement.setString(1, WorkerContract.BINDINGS_APPLICATION);
             statement.setString(2, ADMIN_APPLICATION);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -71,11 +71,9 @@ public final class Outcomes {
     /** The deepest frame inside snippet code (this block's, or a method an earlier block declared), else the fence. */
     private Position where(Thrown thrown) {
         for (Thrown t = thrown; t != null; t = t.cause()) {
-            for (Thrown.Frame frame : t.frames()) {
-                Optional<Position> position = compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
-                if (position.isPresent()) {
-                    return position.get();
-                }
+            Optional<Position> position = SnippetFrames.innermost(compiled, t.frames());
+            if (position.isPresent()) {
+                return position.get();
             }
         }
         return block.fence();

@@ -5,6 +5,7 @@ import dev.snipcheck.java.CompiledPages;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.Position;
+import dev.snipcheck.protocol.BlockOutcome;
 import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.result.Finding;
@@ -27,6 +28,7 @@ public final class RuntimeVerdicts {
     private final CompiledPages compiled;
     private final Map<String, Block> blocksByClass = new HashMap<>();
     private final Map<Block, List<Finding>> found = new IdentityHashMap<>();
+    private final Map<Block, Thrown> thrown = new IdentityHashMap<>();
     /** The last block that ran, by the bindings class of its database. */
     private final Map<String, Block> lastByBindings = new HashMap<>();
 
@@ -40,10 +42,18 @@ public final class RuntimeVerdicts {
         }
     }
 
-    /** Records that a block ran, with what the detectors found meanwhile. */
-    public void ran(Block block, List<RuntimeFinding> findings) {
+    /** Records that a block ran, what it threw and what the detectors found meanwhile. */
+    public void ran(Block block, BlockOutcome outcome) {
         lastByBindings.put(compiled.bindingsClass(block), block);
-        charge(findings);
+        if (outcome.thrown() != null) {
+            thrown.put(block, outcome.thrown());
+        }
+        charge(outcome.findings());
+    }
+
+    /** What the block threw when it ran; empty when it returned, or did not run in a worker. */
+    public Optional<Thrown> thrown(Block block) {
+        return Optional.ofNullable(thrown.get(block));
     }
 
     /** What the detectors charged to the block so far. */
@@ -55,8 +65,8 @@ public final class RuntimeVerdicts {
     public void charge(List<RuntimeFinding> findings) {
         for (RuntimeFinding finding : findings) {
             Block block = blocksByClass.get(finding.blockClass());
-            Rule rule = Rule.byId(finding.rule()).orElse(null);
-            if (block != null && rule != null && (rule != Rule.UNJOINED_SUBSCRIBE || subscribedBySnippet(finding))) {
+            Rule rule = finding.rule();
+            if (block != null && (rule != Rule.UNJOINED_SUBSCRIBE || subscribedBySnippet(finding))) {
                 found.computeIfAbsent(block, b -> new ArrayList<>())
                         .add(Finding.misuse(rule, position(finding, block), finding.message(), finding.hint()));
             }
@@ -104,12 +114,6 @@ public final class RuntimeVerdicts {
 
     /** The innermost frame of snippet code, else the fence of the block it is charged to. */
     private Position position(RuntimeFinding finding, Block block) {
-        for (Thrown.Frame frame : finding.frames()) {
-            Optional<Position> position = compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
-            if (position.isPresent()) {
-                return position.get();
-            }
-        }
-        return block.fence();
+        return SnippetFrames.innermost(compiled, finding.frames()).orElse(block.fence());
     }
 }

@@ -1,6 +1,7 @@
 package dev.snipcheck.worker;
 
 import dev.snipcheck.protocol.RuntimeFinding;
+import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.rules.Rule;
 
 import reactor.blockhound.BlockHound;
@@ -24,7 +25,6 @@ import java.util.Set;
  */
 public final class Detectors {
 
-    private static final String REACTOR_BLOCKING = "block()/blockFirst()/blockLast() are blocking";
     private static final String BLOCKING_HINT = "move the blocking work off the event loop "
             + "(`Mono.fromCallable(...).subscribeOn(Schedulers.boundedElastic())`), or compose the reactive calls "
             + "with `flatMap` instead of blocking";
@@ -102,7 +102,7 @@ public final class Detectors {
             return;
         }
         synchronized (findings) {
-            findings.add(new RuntimeFinding(rule.id(), blockClass, RuntimeFinding.frames(stack), message, hint));
+            findings.add(new RuntimeFinding(rule, blockClass, RuntimeFinding.frames(stack), message, hint));
         }
     }
 
@@ -116,11 +116,15 @@ public final class Detectors {
 
     /** Reactor's own check: {@code block()} on a thread of a non-blocking scheduler or the event loop. */
     private void reactorBlocking(Throwable error) {
-        if (error instanceof IllegalStateException && error.getMessage() != null
-                && error.getMessage().startsWith(REACTOR_BLOCKING) && markSeen(error)) {
+        if (isReactorBlocking(error) && markSeen(error)) {
             report(Rule.BLOCKING_IN_EVENT_LOOP, block, error.getStackTrace(), error.getMessage(),
                     BLOCKING_HINT);
         }
+    }
+
+    private static boolean isReactorBlocking(Throwable error) {
+        // only an IllegalStateException can be one: describing every other error would cost a stack trace each
+        return error instanceof IllegalStateException && Thrown.of(error).isReactorBlockingError();
     }
 
     private void dropped(Throwable error) {
@@ -129,8 +133,7 @@ public final class Detectors {
         if (cause instanceof BlockingOperationError || seen(cause)) {
             return;
         }
-        if (cause instanceof IllegalStateException && cause.getMessage() != null
-                && cause.getMessage().startsWith(REACTOR_BLOCKING)) {
+        if (isReactorBlocking(cause)) {
             reactorBlocking(cause);
             return;
         }

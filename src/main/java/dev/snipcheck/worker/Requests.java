@@ -1,5 +1,8 @@
 package dev.snipcheck.worker;
 
+import dev.snipcheck.protocol.CloseDatabase;
+import dev.snipcheck.protocol.Request;
+
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.util.concurrent.BlockingQueue;
@@ -7,14 +10,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The parent's requests, read on a thread of their own so that the worker can answer a
- * {@link DescribeHang} while a block still runs.
+ * {@link dev.snipcheck.protocol.DescribeHang} while a block still runs.
  */
 final class Requests {
 
-    /** Put when the parent closed the connection. */
-    private static final Object END = new Object();
+    /** Put when the parent closed the connection; compared by identity, never sent. */
+    private static final Request END = new CloseDatabase();
 
-    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
 
     private Requests() {
     }
@@ -24,9 +27,9 @@ final class Requests {
         Thread reader = new Thread(() -> {
             try {
                 while (true) {
-                    requests.queue.put(in.readObject());
+                    requests.queue.put((Request) in.readObject());
                 }
-            } catch (IOException | ClassNotFoundException | InterruptedException ended) {
+            } catch (IOException | ClassNotFoundException | ClassCastException | InterruptedException ended) {
                 // The parent closed the connection, or sent what this worker cannot read: stop serving.
             }
             requests.queue.add(END);
@@ -37,14 +40,14 @@ final class Requests {
     }
 
     /** The next request, waiting for it; null when the parent has closed the connection. */
-    Object take() throws InterruptedException {
-        Object request = queue.take();
+    Request take() throws InterruptedException {
+        Request request = queue.take();
         return request == END ? null : request;
     }
 
     /** The next request if one has come, else null. */
-    Object poll() {
-        Object request = queue.peek();
+    Request poll() {
+        Request request = queue.peek();
         return request == END ? null : queue.poll();
     }
 }

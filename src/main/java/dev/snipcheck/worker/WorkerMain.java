@@ -8,10 +8,13 @@ import dev.snipcheck.protocol.CloseDatabase;
 import dev.snipcheck.protocol.DescribeHang;
 import dev.snipcheck.protocol.Hang;
 import dev.snipcheck.protocol.OpenDatabase;
+import dev.snipcheck.protocol.Reply;
+import dev.snipcheck.protocol.Request;
 import dev.snipcheck.protocol.RunBlock;
 import dev.snipcheck.protocol.RunSql;
 import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.protocol.Thrown;
+import dev.snipcheck.protocol.WorkerContract;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -57,16 +61,6 @@ public final class WorkerMain {
     /** Frames of each thread in a hang report: enough to see what it waits in. */
     private static final int HANG_FRAMES = 12;
 
-    /** System property of the worker JVM; {@code off} runs blocks without the runtime misuse detectors. */
-    public static final String DETECTORS_PROPERTY = "snipcheck.detectors";
-    /**
-     * The application name of the connections of {@code pool} and {@code dataSource}: any other
-     * connection to the page's database was opened by a snippet itself.
-     */
-    public static final String BINDINGS_APPLICATION = "snipcheck bindings";
-    /** Exit status of a worker whose detectors cannot work; its output says why. */
-    static final int NO_DETECTORS = 3;
-
     private final ClassLoader snippets;
     /** Null when the worker runs without the runtime misuse detectors. */
     private final Detectors detectors;
@@ -81,14 +75,14 @@ public final class WorkerMain {
     /** Arguments: the parent's loopback port, the snippet classes directory. */
     public static void main(String[] args) throws IOException, InterruptedException {
         URL classes = Path.of(args[1]).toUri().toURL();
-        Detectors detectors = "off".equals(System.getProperty(DETECTORS_PROPERTY)) ? null : new Detectors();
+        Detectors detectors = "off".equals(System.getProperty(WorkerContract.DETECTORS_PROPERTY)) ? null : new Detectors();
         if (detectors != null) {
             String problem = installDetectors(detectors);
             if (problem != null) {
                 // Running without them would pass misuses silently: refuse, and say why.
                 System.out.println("snipcheck cannot detect misuses at run time: " + problem);
                 System.out.flush();
-                System.exit(NO_DETECTORS);
+                System.exit(WorkerContract.NO_DETECTORS);
             }
         }
         WorkerMain worker = new WorkerMain(new URLClassLoader(new URL[] {classes}, WorkerMain.class.getClassLoader()),
@@ -98,6 +92,7 @@ public final class WorkerMain {
             ObjectOutputStream out = new ObjectOutputStream(socket.getOutputStream());
             out.flush();
             ObjectInputStream in = new ObjectInputStream(socket.getInputStream());
+            in.setObjectInputFilter(WorkerContract.filter());
             worker.serve(Requests.read(in), out);
         }
         // Threads a snippet left running must not keep the worker alive once the parent is gone.
@@ -144,28 +139,44 @@ public final class WorkerMain {
     }
 
     private void serve(Requests requests, ObjectOutputStream out) throws IOException, InterruptedException {
+        Request.Handler handler = new Request.Handler() {
+            @Override
+            public Reply open(OpenDatabase request) {
+                return WorkerMain.this.open(request);
+            }
+
+            @Override
+            public Reply run(RunBlock request) {
+                return WorkerMain.this.run(request, requests, out);
+            }
+
+            @Override
+            public Reply runSql(RunSql request) {
+                return WorkerMain.this.runSql(request);
+            }
+
+            @Override
+            public Reply check(CheckDatabase request) {
+                return WorkerMain.this.check(request);
+            }
+
+            @Override
+            public Reply close(CloseDatabase request) {
+                return WorkerMain.this.close();
+            }
+
+            @Override
+            public Reply describeHang(DescribeHang request) {
+                // The block ended just as the parent gave up on it.
+                return hang();
+            }
+        };
         while (true) {
-            Object request = requests.take();
+            Request request = requests.take();
             if (request == null) {
                 return;
             }
-            Object reply;
-            if (request instanceof OpenDatabase open) {
-                reply = open(open);
-            } else if (request instanceof RunBlock block) {
-                reply = run(block, requests, out);
-            } else if (request instanceof DescribeHang) {
-                // The block ended just as the parent gave up on it.
-                reply = hang();
-            } else if (request instanceof CheckDatabase check) {
-                reply = check(check);
-            } else if (request instanceof RunSql sql) {
-                reply = runSql(sql);
-            } else if (request instanceof CloseDatabase) {
-                reply = close();
-            } else {
-                reply = new Ack("unknown request " + request);
-            }
+            Reply reply = request.answeredBy(handler);
             out.writeObject(reply);
             // Forget what was written so the stream keeps no reference to earlier outcomes.
             out.reset();
@@ -173,7 +184,7 @@ public final class WorkerMain {
         }
     }
 
-    private Object run(RunBlock block, Requests requests, ObjectOutputStream out) throws IOException {
+    private Reply run(RunBlock block, Requests requests, ObjectOutputStream out) {
         Method method;
         try {
             Class<?> type = Class.forName(block.className(), false, snippets);
@@ -232,6 +243,9 @@ public final class WorkerMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while block " + block.className() + " ran", e);
+        } catch (IOException e) {
+            // The parent is gone: nothing is left to answer.
+            throw new UncheckedIOException(e);
         } finally {
             System.setOut(stdout);
             System.setErr(err);
@@ -248,7 +262,7 @@ public final class WorkerMain {
                 printed.toString(StandardCharsets.UTF_8));
     }
 
-    private Object runSql(RunSql sql) {
+    private Reply runSql(RunSql sql) {
         ConnectionPool pool = pools.get(sql.bindingsClass());
         if (pool == null) {
             return new Ack("no database is open for " + sql.bindingsClass());
@@ -296,7 +310,7 @@ public final class WorkerMain {
                                     .password(open.password())
                                     .codecRegistrar(ServerText.REGISTRAR)
                                     .schema(open.schema())
-                                    .applicationName(BINDINGS_APPLICATION)
+                                    .applicationName(WorkerContract.BINDINGS_APPLICATION)
                                     .build()))
                     .initialSize(0)
                     .maxSize(10)
@@ -308,7 +322,7 @@ public final class WorkerMain {
             dataSource.setUser(open.user());
             dataSource.setPassword(open.password());
             dataSource.setCurrentSchema(open.schema());
-            dataSource.setApplicationName(BINDINGS_APPLICATION);
+            dataSource.setApplicationName(WorkerContract.BINDINGS_APPLICATION);
             set(bindings, "pool", pool);
             set(bindings, "connectionFactory", pool);
             if (detectors == null) {
@@ -383,63 +397,5 @@ public final class WorkerMain {
         pools.clear();
         dataSources.clear();
         return errors.length() == 0 ? Ack.OK : new Ack(errors.toString());
-    }
-
-    /** Keeps the first bytes written and counts the rest, saying at the end how many were dropped. */
-    private static final class BoundedOutput extends ByteArrayOutputStream {
-
-        private final int limit;
-        private long dropped;
-
-        BoundedOutput(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            int kept = Math.min(len, limit - count);
-            super.write(b, off, kept);
-            dropped += len - kept;
-        }
-
-        @Override
-        public synchronized String toString(Charset charset) {
-            String kept = super.toString(charset);
-            return dropped == 0 ? kept : kept + "\n[" + dropped + " more bytes of output dropped after " + limit + "]";
-        }
-    }
-
-    /** Writes to two streams. */
-    private static final class TeeOutput extends java.io.OutputStream {
-        private final java.io.OutputStream first;
-        private final java.io.OutputStream second;
-
-        TeeOutput(java.io.OutputStream first, java.io.OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            first.flush();
-            second.flush();
-        }
     }
 }

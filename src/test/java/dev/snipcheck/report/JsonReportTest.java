@@ -13,6 +13,7 @@ import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.PageResult;
 import dev.snipcheck.result.Reason;
 import dev.snipcheck.result.RunResult;
+import dev.snipcheck.rules.Rule;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,8 +34,8 @@ class JsonReportTest {
         RunResult run = new RunResult(List.of(new PageResult(page, Mode.ASYNC, true, List.of(
                 BlockResult.failed(failing, Reason.MISUSE, "the Publisher is never subscribed",
                         List.of(Finding.at(new Position(44, 9), "the Publisher is never subscribed", "")),
-                        "hello\n", 12).withRules(List.of("unsubscribed-publisher")),
-                BlockResult.passed(hidden, List.of("connection-leak"), "ignored when passed", 3),
+                        "hello\n", 12).withRules(List.of(Rule.UNSUBSCRIBED_PUBLISHER)),
+                BlockResult.passed(hidden, List.of(Rule.CONNECTION_LEAK), "ignored when passed", 3),
                 BlockResult.skipped(skipped, "ignored"),
                 BlockResult.notRun(notRun, "an earlier block failed")))), "db");
 

@@ -73,7 +73,7 @@ class TextReportTest {
                 List.of(Finding.misuse(Rule.UNSUBSCRIBED_PUBLISHER, new Position(44, 14),
                         "the Publisher returned by execute() is never subscribed",
                         "subscribe to it: Mono.from(statement.execute()).block()")),
-                "acquired: 0\n", 7).withRules(List.of("unsubscribed-publisher"));
+                "acquired: 0\n", 7).withRules(List.of(Rule.UNSUBSCRIBED_PUBLISHER));
         RunResult run = run(new PageResult(pool, Mode.ASYNC, false, List.of(
                 failed,
                 BlockResult.notRun(notRun, "an earlier block of its session failed (line 43)"),

@@ -8,8 +8,9 @@ import dev.snipcheck.protocol.OpenDatabase;
 import dev.snipcheck.protocol.RunBlock;
 import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.protocol.Thrown;
+import dev.snipcheck.protocol.WorkerContract;
+import dev.snipcheck.rules.Rule;
 import dev.snipcheck.worker.Detectors;
-import dev.snipcheck.worker.WorkerMain;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,6 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkerTest {
 
     private static final String CLASSPATH = System.getProperty("java.class.path");
+    /** These blocks run on no database, so a hung one has no backends to describe. */
+    private static final Supplier<String> NO_BACKENDS = () -> "";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** The snippet sources; tests pin line numbers, so keep each line where it is. */
@@ -191,11 +195,11 @@ class WorkerTest {
     void capturesWhatTheBlockPrints() throws Exception {
         Worker worker = start(List.of());
 
-        BlockOutcome outcome = worker.run(RunBlock.method("snip.Prints", "run"), TIMEOUT);
+        BlockOutcome outcome = worker.run(RunBlock.method("snip.Prints", "run"), TIMEOUT, NO_BACKENDS);
 
         assertEquals("to out\nto err\né", outcome.output());
         assertNull(outcome.thrown());
-        assertEquals("", worker.run(RunBlock.main("snip.Main"), TIMEOUT).output().replace("main with 0 arguments\n", ""),
+        assertEquals("", worker.run(RunBlock.main("snip.Main"), TIMEOUT, NO_BACKENDS).output().replace("main with 0 arguments\n", ""),
                 "output of one block must not leak into the next");
     }
 
@@ -203,11 +207,11 @@ class WorkerTest {
     void reportsABlockingCallOnANonBlockingThreadAtItsInnermostFrame() throws Exception {
         Worker worker = start(List.of());
 
-        BlockOutcome outcome = worker.run(RunBlock.method("snip.Blocks", "onParallel"), TIMEOUT);
+        BlockOutcome outcome = worker.run(RunBlock.method("snip.Blocks", "onParallel"), TIMEOUT, NO_BACKENDS);
 
         assertEquals(1, outcome.findings().size(), outcome.findings().toString());
         RuntimeFinding finding = outcome.findings().get(0);
-        assertEquals("blocking-in-event-loop", finding.rule());
+        assertEquals(Rule.BLOCKING_IN_EVENT_LOOP, finding.rule());
         assertEquals("snip.Blocks", finding.blockClass());
         assertTrue(finding.message().startsWith("blocking call java.lang.Thread.sleep on non-blocking thread parallel-"),
                 finding.message());
@@ -240,9 +244,9 @@ class WorkerTest {
 
     @Test
     void runsWithoutDetectorsWhenAskedTo() throws Exception {
-        Worker worker = start(List.of("-D" + WorkerMain.DETECTORS_PROPERTY + "=off"));
+        Worker worker = start(List.of("-D" + WorkerContract.DETECTORS_PROPERTY + "=off"));
 
-        BlockOutcome outcome = worker.run(RunBlock.method("snip.Blocks", "onParallel"), TIMEOUT);
+        BlockOutcome outcome = worker.run(RunBlock.method("snip.Blocks", "onParallel"), TIMEOUT, NO_BACKENDS);
 
         assertNull(outcome.thrown());
         assertEquals(List.of(), outcome.findings());
@@ -252,14 +256,14 @@ class WorkerTest {
     void runsMain() throws Exception {
         Worker worker = start(List.of());
 
-        assertEquals("main with 0 arguments\n", worker.run(RunBlock.main("snip.Main"), TIMEOUT).output());
+        assertEquals("main with 0 arguments\n", worker.run(RunBlock.main("snip.Main"), TIMEOUT, NO_BACKENDS).output());
     }
 
     @Test
     void describesAnUncheckedException() throws Exception {
         Worker worker = start(List.of());
 
-        Thrown thrown = worker.run(RunBlock.method("snip.Fails", "unchecked"), TIMEOUT).thrown();
+        Thrown thrown = worker.run(RunBlock.method("snip.Fails", "unchecked"), TIMEOUT, NO_BACKENDS).thrown();
 
         assertEquals(List.of("java.lang.IllegalArgumentException", "java.lang.RuntimeException",
                 "java.lang.Exception", "java.lang.Throwable"), thrown.types());
@@ -275,7 +279,7 @@ class WorkerTest {
     void describesACheckedExceptionAndItsCause() throws Exception {
         Worker worker = start(List.of());
 
-        Thrown thrown = worker.run(RunBlock.method("snip.Fails", "checked"), TIMEOUT).thrown();
+        Thrown thrown = worker.run(RunBlock.method("snip.Fails", "checked"), TIMEOUT, NO_BACKENDS).thrown();
 
         assertEquals(List.of("snip.Fails$Failure", "java.io.IOException", "java.lang.Exception", "java.lang.Throwable"),
                 thrown.types());
@@ -295,11 +299,11 @@ class WorkerTest {
         Worker worker = start(List.of());
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> worker.run(RunBlock.method("snip.Prints", "absent"), TIMEOUT));
+                () -> worker.run(RunBlock.method("snip.Prints", "absent"), TIMEOUT, NO_BACKENDS));
 
         assertTrue(refused.getMessage().contains("absent() of snip.Prints"), refused.getMessage());
         assertTrue(worker.alive());
-        assertEquals("main with 0 arguments\n", worker.run(RunBlock.main("snip.Main"), TIMEOUT).output());
+        assertEquals("main with 0 arguments\n", worker.run(RunBlock.main("snip.Main"), TIMEOUT, NO_BACKENDS).output());
     }
 
     @Test
@@ -307,13 +311,13 @@ class WorkerTest {
         Worker worker = start(List.of());
 
         WorkerDiedException died = assertThrows(WorkerDiedException.class,
-                () -> worker.run(RunBlock.method("snip.Misbehaves", "exit"), TIMEOUT));
+                () -> worker.run(RunBlock.method("snip.Misbehaves", "exit"), TIMEOUT, NO_BACKENDS));
 
         assertTrue(died.getMessage().startsWith("the worker JVM exited with status 3 while the block ran"),
                 died.getMessage());
         assertFalse(worker.alive());
-        assertThrows(WorkerDiedException.class, () -> worker.run(RunBlock.main("snip.Main"), TIMEOUT));
-        assertEquals("main with 0 arguments\n", start(List.of()).run(RunBlock.main("snip.Main"), TIMEOUT).output());
+        assertThrows(WorkerDiedException.class, () -> worker.run(RunBlock.main("snip.Main"), TIMEOUT, NO_BACKENDS));
+        assertEquals("main with 0 arguments\n", start(List.of()).run(RunBlock.main("snip.Main"), TIMEOUT, NO_BACKENDS).output());
     }
 
     @Test
@@ -326,7 +330,7 @@ class WorkerTest {
 
         long start = System.nanoTime();
         WorkerTimeoutException timedOut = assertThrows(WorkerTimeoutException.class,
-                () -> worker.run(RunBlock.method("snip.Misbehaves", "loop"), Duration.ofSeconds(1)));
+                () -> worker.run(RunBlock.method("snip.Misbehaves", "loop"), Duration.ofSeconds(1), NO_BACKENDS));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals("the worker JVM did not answer within 1000 ms while the block ran and was killed",
@@ -346,7 +350,7 @@ class WorkerTest {
         Worker worker = start(List.of("-Xmx64m"));
 
         WorkerDiedException died = assertThrows(WorkerDiedException.class,
-                () -> worker.run(RunBlock.method("snip.Misbehaves", "allocate"), TIMEOUT));
+                () -> worker.run(RunBlock.method("snip.Misbehaves", "allocate"), TIMEOUT, NO_BACKENDS));
 
         assertEquals("the worker JVM ran out of memory (java.lang.OutOfMemoryError: Java heap space) while the block ran",
                 died.getMessage());
@@ -377,7 +381,7 @@ class WorkerTest {
                     database.user(), database.password(), jdbcUrl, r2dbcUrl));
             System.out.println("database opened in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             start = System.nanoTime();
-            BlockOutcome outcome = worker.run(RunBlock.method("snip.Page", "query"), TIMEOUT);
+            BlockOutcome outcome = worker.run(RunBlock.method("snip.Page", "query"), TIMEOUT, NO_BACKENDS);
             System.out.println("first query block ran in " + (System.nanoTime() - start) / 1_000_000 + " ms");
 
             assertNull(outcome.thrown(), () -> outcome.thrown().stackTrace());

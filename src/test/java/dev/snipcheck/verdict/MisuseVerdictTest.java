@@ -4,6 +4,7 @@ import dev.snipcheck.markdown.Attributes;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.markdown.SourceMap;
+import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.Reason;
@@ -34,7 +35,17 @@ class MisuseVerdictTest {
 
     /** Judged with no static findings and nothing allowed: the runtime's findings alone. */
     private static BlockResult judge(BlockResult ran, List<Finding> runtime, boolean pageEnded) {
-        return new MisuseVerdict(ran.block(), List.of(), Map.of()).judge(ran, runtime, pageEnded);
+        return judge(ran, Optional.empty(), runtime, pageEnded);
+    }
+
+    private static BlockResult judge(BlockResult ran, Optional<Thrown> thrown, List<Finding> runtime, boolean pageEnded) {
+        return new MisuseVerdict(ran.block(), List.of(), Map.of()).judge(ran, thrown, runtime, pageEnded);
+    }
+
+    /** What BlockHound throws at a blocking call on a non-blocking thread, as the worker describes it. */
+    private static Thrown blockingOperationError() {
+        return new Thrown(List.of("reactor.blockhound.BlockingOperationError", "java.lang.Error", "java.lang.Throwable"),
+                "Blocking call! java.lang.Thread.sleep", "", List.of(), null);
     }
 
     private static Finding blocking() {
@@ -52,7 +63,7 @@ class MisuseVerdictTest {
 
         assertEquals(Verdict.FAILED, result.verdict());
         assertEquals(Optional.of(Reason.MISUSE), result.reason());
-        assertEquals(List.of("blocking-in-event-loop"), result.rules());
+        assertEquals(List.of(Rule.BLOCKING_IN_EVENT_LOOP), result.rules());
         assertEquals("blocking call java.lang.Thread.sleep", result.message());
         assertEquals(Optional.of(SLEEP), result.position());
         assertEquals("out", result.output());
@@ -75,10 +86,10 @@ class MisuseVerdictTest {
         BlockResult threw = BlockResult.failed(block("blocking-in-event-loop"), Reason.EXCEPTION,
                 "threw reactor.blockhound.BlockingOperationError: Blocking call! java.lang.Thread.sleep", List.of(), "", 3);
 
-        BlockResult result = judge(threw, List.of(blocking()), true);
+        BlockResult result = judge(threw, Optional.of(blockingOperationError()), List.of(blocking()), true);
 
         assertEquals(Verdict.PASSED, result.verdict());
-        assertEquals(List.of("blocking-in-event-loop"), result.rules());
+        assertEquals(List.of(Rule.BLOCKING_IN_EVENT_LOOP), result.rules());
     }
 
     @Test
@@ -89,7 +100,7 @@ class MisuseVerdictTest {
 
         assertEquals(Optional.of(Reason.MISUSE), result.reason(), "a rule the block does not declare fired");
         assertEquals("never given back", result.message());
-        assertEquals(List.of("blocking-in-event-loop", "connection-leak"), result.rules());
+        assertEquals(List.of(Rule.BLOCKING_IN_EVENT_LOOP, Rule.CONNECTION_LEAK), result.rules());
     }
 
     @Test
@@ -116,11 +127,11 @@ class MisuseVerdictTest {
         BlockResult ran = BlockResult.passed(block(), List.of(), "", 0);
 
         BlockResult result = new MisuseVerdict(ran.block(), List.of(seenStatically), Map.of())
-                .judge(ran, List.of(blocking()), true);
+                .judge(ran, Optional.empty(), List.of(blocking()), true);
 
         assertEquals(1, result.findings().size(), result.findings().toString());
         assertEquals("`Thread.sleep` in `map`", result.findings().get(0).message(), "the static finding, seen first");
-        assertEquals(List.of("blocking-in-event-loop"), result.rules());
+        assertEquals(List.of(Rule.BLOCKING_IN_EVENT_LOOP), result.rules());
     }
 
     @Test
