@@ -3,6 +3,7 @@ package dev.snipcheck.java;
 import dev.snipcheck.markdown.Block;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,9 @@ import java.util.Optional;
 record JavaBlock(Block block, boolean unit, Optional<String> packageName, String fileName,
                  Optional<String> mainClass, List<int[]> imports, List<Piece> pieces) {
 
-    boolean hasInferredVars() {
-        return pieces.stream().anyMatch(p -> p instanceof Piece.Var v && v.inferred());
+    /** Whether the block declares a {@code var} whose type {@code types} does not know yet. */
+    boolean hasVarsToInfer(Map<Piece.Declarator, String> types) {
+        return pieces.stream().anyMatch(p -> p instanceof Piece.Var v && v.inferred()
+                && !v.declarators().stream().allMatch(types::containsKey));
     }
 }

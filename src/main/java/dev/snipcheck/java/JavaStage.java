@@ -7,8 +7,6 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
-import com.sun.source.util.TaskEvent;
-import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.snipcheck.markdown.Attributes;
@@ -16,7 +14,6 @@ import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Page;
 
 import javax.lang.model.element.Element;
-import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -38,10 +35,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compiles the Java blocks of all pages of a run in-process with javax.tools, in as few javac
- * tasks as correctness allows: one parse, one analysis per round of {@code var} inference (usually
- * none or one), one compilation of everything, and one for the {@code compile_fail} blocks. A
- * block that does not compile costs its page's later session blocks only.
+ * Compiles the Java blocks of the pages it is given (a run gives them in parts of 32) in-process with
+ * javax.tools, in as few javac tasks as correctness allows: one parse, one analysis per round of {@code var}
+ * inference (usually none or one), one compilation of everything, and one for the {@code compile_fail} blocks.
+ * A block that does not compile costs its page's later session blocks only.
  */
 public final class JavaStage implements AutoCloseable {
 
@@ -49,7 +46,6 @@ public final class JavaStage implements AutoCloseable {
 
     private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     private final String classpath;
-    private final AnalysisListener listener;
     /**
      * Kept for the stage's life: it holds the opened class path archives, so a later compile (watch mode) does not
      * open and index them again.
@@ -64,23 +60,14 @@ public final class JavaStage implements AutoCloseable {
 
     /** @param classpath what snippets compile against: snipcheck, its dependencies, the user's classes */
     public JavaStage(String classpath) {
-        this(classpath, AnalysisListener.NONE);
-    }
-
-    /** @param listener hears of each block's classes as javac analyzes them in the compilation that is kept */
-    public JavaStage(String classpath, AnalysisListener listener) {
         this.classpath = classpath;
-        this.listener = listener;
-    }
-
-    /** Compiles the pages' blocks into {@code classes}; each call's classes have names no earlier call used. */
-    public CompiledPages compile(List<PageInput> pages, Path classes) {
-        return compile(pages, classes, listener);
     }
 
     /**
-     * As {@link #compile(List, Path)}, with {@code listener} hearing of this call's classes instead of the stage's
-     * listener: pages compiled in parts each get their own, so one part's findings outlive the next part's compile.
+     * Compiles the pages' blocks into {@code classes}; each call's classes have names no earlier call used.
+     *
+     * @param listener hears of this call's classes as javac analyzes them in the compilation that is kept: pages
+     *                 compiled in parts each get their own, so one part's findings outlive the next part's compile
      */
     public synchronized CompiledPages compile(List<PageInput> pages, Path classes, AnalysisListener listener) {
         try {
@@ -144,9 +131,8 @@ public final class JavaStage implements AutoCloseable {
             List<PageGenerator.Unit> units = new ArrayList<>();
             int index = 0;
             for (Map.Entry<PageInput, List<JavaBlock>> page : pages.entrySet()) {
-                boolean pending = page.getValue().stream().anyMatch(b -> b.block().attributes().extendsSession()
-                        && b.pieces().stream().anyMatch(p -> p instanceof Piece.Var v && v.inferred()
-                        && !v.declarators().stream().allMatch(types::containsKey)));
+                boolean pending = page.getValue().stream()
+                        .anyMatch(b -> b.block().attributes().extendsSession() && b.hasVarsToInfer(types));
                 if (pending) {
                     units.addAll(generator(page.getKey(), index, types).generate(page.getValue()));
                 }
@@ -234,9 +220,9 @@ public final class JavaStage implements AutoCloseable {
             Files.createDirectories(classes);
             JavacTask task = task(files, sources.files(), diagnostics, classes);
             listener.roundStarted();
-            task.addTaskListener(new Analyzed(task, sources.unitOf(), pageOf, listener));
+            task.addTaskListener(new AnalysisRelay(task, sources.unitOf(), pageOf, listener));
             boolean ok = task.call();
-            Map<JavaBlock, List<CompileError>> errors = errorsByBlock(diagnostics, sources.unitOf());
+            Map<JavaBlock, List<CompileError>> errors = CompileErrors.byBlock(diagnostics, sources.unitOf());
             if (ok || errors.isEmpty()) {
                 if (!ok) {
                     throw new IllegalStateException("javac failed without an error in any block: " + diagnostics.getDiagnostics());
@@ -336,46 +322,13 @@ public final class JavaStage implements AutoCloseable {
         Path scratch = Files.createTempDirectory(classes, "compile-fail");
         Sources sources = Sources.of(units);
         task(files, sources.files(), diagnostics, scratch, classes).call();
-        Map<JavaBlock, List<CompileError>> errors = errorsByBlock(diagnostics, sources.unitOf());
+        Map<JavaBlock, List<CompileError>> errors = CompileErrors.byBlock(diagnostics, sources.unitOf());
         for (JavaBlock block : expected) {
             List<CompileError> own = errors.getOrDefault(block, List.of());
             Optional<String> text = block.block().attributes().compileFailText();
             boolean met = !own.isEmpty() && text.map(t -> own.stream().anyMatch(e -> e.message().contains(t))).orElse(true);
             result.put(new CompiledBlock(block.block(), met ? CompiledBlock.Status.EXPECTED_FAILURE
                     : CompiledBlock.Status.UNEXPECTED_SUCCESS, null, false, own), null);
-        }
-    }
-
-    /** Tells the listener of each analyzed class of a block, while javac's trees still carry their types. */
-    private final class Analyzed implements TaskListener {
-        private final JavacTask task;
-        private final Map<URI, PageGenerator.Unit> unitOf;
-        private final Map<PageGenerator.Unit, Page> pageOf;
-        private final AnalysisListener listener;
-
-        Analyzed(JavacTask task, Map<URI, PageGenerator.Unit> unitOf, Map<PageGenerator.Unit, Page> pageOf,
-                 AnalysisListener listener) {
-            this.task = task;
-            this.unitOf = unitOf;
-            this.pageOf = pageOf;
-            this.listener = listener;
-        }
-
-        @Override
-        public void finished(TaskEvent event) {
-            if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getTypeElement() == null) {
-                return;
-            }
-            PageGenerator.Unit unit = unitOf.get(event.getCompilationUnit().getSourceFile().toUri());
-            if (unit == null || unit.block() == null) {
-                return;
-            }
-            Trees trees = Trees.instance(task);
-            TreePath path = trees.getPath(event.getTypeElement());
-            if (path != null) {
-                listener.analyzed(new AnalyzedClass(pageOf.get(unit), unit.block().block(), unit.block().unit(), path,
-                        trees, task.getTypes(), task.getElements(), unit.source()));
-            }
         }
     }
 
@@ -391,41 +344,6 @@ public final class JavaStage implements AutoCloseable {
             }
             return new Sources(files, unitOf);
         }
-    }
-
-    private static Map<JavaBlock, List<CompileError>> errorsByBlock(DiagnosticCollector<JavaFileObject> diagnostics,
-                                                                    Map<URI, PageGenerator.Unit> unitOf) {
-        Map<JavaBlock, List<CompileError>> errors = new IdentityHashMap<>();
-        for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
-            if (diagnostic.getKind() != Diagnostic.Kind.ERROR || diagnostic.getSource() == null) {
-                continue;
-            }
-            PageGenerator.Unit unit = unitOf.get(diagnostic.getSource().toUri());
-            if (unit == null || unit.block() == null) {
-                continue;
-            }
-            CompileError error = new CompileError(
-                    unit.source().toMarkdown(diagnostic.getLineNumber(), diagnostic.getColumnNumber()),
-                    message(diagnostic));
-            errors.computeIfAbsent(unit.block(), b -> new ArrayList<>()).add(error);
-        }
-        return errors;
-    }
-
-    /** javac's message on one line, without the generated classes a reader never wrote. */
-    private static String message(Diagnostic<? extends JavaFileObject> diagnostic) {
-        StringBuilder out = new StringBuilder();
-        for (String line : diagnostic.getMessage(Locale.ROOT).split("\n")) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith("location:") && trimmed.contains("snipcheck.p")) {
-                continue;
-            }
-            if (trimmed.startsWith("symbol:")) {
-                trimmed = trimmed.substring("symbol:".length()).trim();
-            }
-            out.append(out.length() == 0 ? "" : ": ").append(trimmed.replaceAll("\\s+", " "));
-        }
-        return GeneratedNames.strip(out.toString());
     }
 
     private JavacTask task(StandardJavaFileManager files, List<StringSource> sources,

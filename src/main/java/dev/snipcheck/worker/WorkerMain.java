@@ -6,7 +6,6 @@ import dev.snipcheck.protocol.CheckDatabase;
 import dev.snipcheck.protocol.Checked;
 import dev.snipcheck.protocol.CloseDatabase;
 import dev.snipcheck.protocol.DescribeHang;
-import dev.snipcheck.protocol.Hang;
 import dev.snipcheck.protocol.OpenDatabase;
 import dev.snipcheck.protocol.Reply;
 import dev.snipcheck.protocol.Request;
@@ -36,7 +35,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,8 +56,6 @@ public final class WorkerMain {
     private static final int OUTPUT_LIMIT = 1 << 20;
     private static final Duration DISPOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final long HANG_POLL_MILLIS = 20;
-    /** Frames of each thread in a hang report: enough to see what it waits in. */
-    private static final int HANG_FRAMES = 12;
 
     private final ClassLoader snippets;
     /** Null when the worker runs without the runtime misuse detectors. */
@@ -97,36 +93,6 @@ public final class WorkerMain {
         }
         // Threads a snippet left running must not keep the worker alive once the parent is gone.
         System.exit(0);
-    }
-
-    /** What a block that runs too long waits for: its pools' checked-out connections and the threads' stacks. */
-    private Hang hang() {
-        List<List<Thrown.Frame>> checkedOut = new java.util.ArrayList<>();
-        for (ConnectionPool pool : pools.values()) {
-            if (pool instanceof TrackedPool tracked) {
-                tracked.checkedOut().forEach(site -> checkedOut.add(RuntimeFinding.frames(site)));
-            }
-        }
-        StringBuilder threads = new StringBuilder();
-        // The block's own thread first, then the event loop, then Reactor's schedulers: the report shows the first lines.
-        Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().equals("snipcheck-block") || e.getKey().getName().startsWith("reactor-")
-                        || e.getKey() instanceof reactor.core.scheduler.NonBlocking)
-                .sorted(java.util.Comparator.comparing((Map.Entry<Thread, StackTraceElement[]> e) ->
-                                e.getKey().getName().equals("snipcheck-block") ? 0 : e.getKey().getName().startsWith("reactor-") ? 1 : 2)
-                        .thenComparing(e -> e.getKey().getName()))
-                .forEach(e -> {
-                    threads.append('"').append(e.getKey().getName()).append("\" ").append(e.getKey().getState())
-                            .append('\n');
-                    StackTraceElement[] frames = e.getValue();
-                    for (int i = 0; i < Math.min(frames.length, HANG_FRAMES); i++) {
-                        threads.append("\tat ").append(frames[i]).append('\n');
-                    }
-                    if (frames.length > HANG_FRAMES) {
-                        threads.append("\t... ").append(frames.length - HANG_FRAMES).append(" more\n");
-                    }
-                });
-        return new Hang(List.copyOf(checkedOut), threads.toString());
     }
 
     private static String installDetectors(Detectors detectors) {
@@ -168,7 +134,7 @@ public final class WorkerMain {
             @Override
             public Reply describeHang(DescribeHang request) {
                 // The block ended just as the parent gave up on it.
-                return hang();
+                return Hangs.describe(pools.values());
             }
         };
         while (true) {
@@ -236,7 +202,7 @@ public final class WorkerMain {
                 thread.join(HANG_POLL_MILLIS);
                 // The parent asks what a block that ran out of time waits for, then kills this JVM.
                 if (thread.isAlive() && requests.poll() instanceof DescribeHang) {
-                    out.writeObject(hang());
+                    out.writeObject(Hangs.describe(pools.values()));
                     out.flush();
                 }
             }

@@ -47,7 +47,7 @@ class JavaStageTest {
     private CompiledPages compile(Block... blocks) {
         Page page = new Page(Path.of("doc.md"), "doc.md", PageOptions.NONE, List.of(blocks), List.of());
         return new JavaStage(System.getProperty("java.class.path"))
-                .compile(List.of(new PageInput(page, Mode.ASYNC, List.of(blocks))), classes);
+                .compile(List.of(new PageInput(page, Mode.ASYNC, List.of(blocks))), classes, AnalysisListener.NONE);
     }
 
     private String run(CompiledPages compiled, Block... blocks) throws Exception {
@@ -138,7 +138,8 @@ class JavaStageTest {
             Page page = new Page(Path.of("p" + i + ".md"), "p" + i + ".md", PageOptions.NONE, List.of(block), List.of());
             pages.add(new PageInput(page, Mode.ASYNC, List.of(block)));
         }
-        CompiledPages compiled = new JavaStage(System.getProperty("java.class.path")).compile(pages, classes);
+        CompiledPages compiled = new JavaStage(System.getProperty("java.class.path")).compile(pages, classes,
+                AnalysisListener.NONE);
         for (Block block : blocks) {
             assertEquals(CompiledBlock.Status.COMPILED, compiled.block(block).status(), () -> compiled.block(block).toString());
         }

@@ -28,7 +28,7 @@ class StaticChecksTest {
                     page.blocks().stream().filter(Block::isJava).toList()));
         }
         StaticChecks checks = new StaticChecks();
-        new JavaStage(System.getProperty("java.class.path"), checks).compile(inputs, classes);
+        new JavaStage(System.getProperty("java.class.path")).compile(inputs, classes, checks);
         return inputs.stream().flatMap(p -> p.blocks().stream())
                 .map(b -> checks.of(b).stream().map(m -> m.rule().id() + "@" + m.position()).toList())
                 .toList();

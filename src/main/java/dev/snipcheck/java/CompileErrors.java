@@ -1,0 +1,54 @@
+package dev.snipcheck.java;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaFileObject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** javac's errors as each block's compiler errors, with Markdown positions and messages a reader can act on. */
+final class CompileErrors {
+
+    private CompileErrors() {
+    }
+
+    /** The errors of each block, in javac's order; blocks without errors are absent. */
+    static Map<JavaBlock, List<CompileError>> byBlock(DiagnosticCollector<JavaFileObject> diagnostics,
+                                                      Map<URI, PageGenerator.Unit> unitOf) {
+        Map<JavaBlock, List<CompileError>> errors = new IdentityHashMap<>();
+        for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+            if (diagnostic.getKind() != Diagnostic.Kind.ERROR || diagnostic.getSource() == null) {
+                continue;
+            }
+            PageGenerator.Unit unit = unitOf.get(diagnostic.getSource().toUri());
+            if (unit == null || unit.block() == null) {
+                continue;
+            }
+            CompileError error = new CompileError(
+                    unit.source().toMarkdown(diagnostic.getLineNumber(), diagnostic.getColumnNumber()),
+                    message(diagnostic));
+            errors.computeIfAbsent(unit.block(), b -> new ArrayList<>()).add(error);
+        }
+        return errors;
+    }
+
+    /** javac's message on one line, without the generated classes a reader never wrote. */
+    private static String message(Diagnostic<? extends JavaFileObject> diagnostic) {
+        StringBuilder out = new StringBuilder();
+        for (String line : diagnostic.getMessage(Locale.ROOT).split("\n")) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("location:") && trimmed.contains("snipcheck.p")) {
+                continue;
+            }
+            if (trimmed.startsWith("symbol:")) {
+                trimmed = trimmed.substring("symbol:".length()).trim();
+            }
+            out.append(out.length() == 0 ? "" : ": ").append(trimmed.replaceAll("\\s+", " "));
+        }
+        return GeneratedNames.strip(out.toString());
+    }
+}
