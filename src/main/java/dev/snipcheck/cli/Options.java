@@ -94,7 +94,8 @@ final class Options {
             paramLabel = "DURATION",
             defaultValue = RunSettings.DEFAULT_TIMEOUT,
             converter = DurationConverter.class,
-            description = "Time limit of a block that sets none itself, e.g. 500ms, 30s, 2m (default: ${DEFAULT-VALUE}).")
+            description = "Time limit of a block that sets none itself, e.g. 500ms, 30s, 2m"
+                    + " (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(

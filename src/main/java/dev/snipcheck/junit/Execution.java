@@ -22,10 +22,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs the selected pages as every front end does, through a {@link RunSetup}, and reports each block's verdict to JUnit when its page ends
- * (a page's verdicts are final only then). A page whose selection is a single block still runs its earlier blocks,
- * which that block's session needs, but reports only the selected one. Never throws: whatever goes wrong fails the
- * tests it concerns.
+ * Runs the selected pages through a {@link RunSetup}, as every front end does, and reports each block's verdict to
+ * JUnit when its page ends (a page's verdicts are final only then). A page whose selection is a single block still
+ * runs its earlier blocks, which that block's session needs, but reports only the selected one. Never throws:
+ * whatever goes wrong fails the tests it concerns.
  */
 final class Execution {
 
@@ -71,8 +71,8 @@ final class Execution {
             return;
         }
         List<Page> pages = running.keySet().stream().sorted(Comparator.comparing(Page::displayPath)).toList();
-        try (RunSetup run = new RunSetup(settings.run(), TestClasspath.of(Thread.currentThread().getContextClassLoader()),
-                servers, notices)) {
+        String classpath = TestClasspath.of(Thread.currentThread().getContextClassLoader());
+        try (RunSetup run = new RunSetup(settings.run(), classpath, servers, notices)) {
             run.verify(pages, result -> report(result, run));
         }
     }
