@@ -19,7 +19,7 @@ public final class TestPostgres {
     public static synchronized String url() {
         if (url == null) {
             try {
-                EmbeddedServer server = EmbeddedServer.start();
+                EmbeddedServer server = EmbeddedServer.start(System.err::println);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close));
                 url = server.createDatabase().jdbcUrl();
             } catch (DatabaseUnavailableException e) {

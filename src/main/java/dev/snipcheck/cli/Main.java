@@ -1,20 +1,19 @@
 package dev.snipcheck.cli;
 
 import dev.snipcheck.markdown.DocFinder;
-import dev.snipcheck.markdown.MarkdownReader;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
-import dev.snipcheck.postgres.ImageUnavailableException;
-import dev.snipcheck.postgres.PostgresSettings;
 import dev.snipcheck.report.JsonReport;
 import dev.snipcheck.report.TextReport;
 import dev.snipcheck.result.RunResult;
-import dev.snipcheck.run.Verifier;
-import dev.snipcheck.run.VerifyOptions;
+import dev.snipcheck.run.PageFiles;
+import dev.snipcheck.run.PostgresOptionNames;
+import dev.snipcheck.run.RunSettings;
+import dev.snipcheck.run.RunSetup;
+import dev.snipcheck.run.ServerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -35,10 +34,14 @@ public final class Main {
     static final int USAGE = 2;
     /** Not in the contract: snipcheck itself broke, which must not pass for a failed block (1) or bad usage (2). */
     static final int INTERNAL_ERROR = 3;
+    /** How hints name the PostgreSQL options. */
+    private static final PostgresOptionNames POSTGRES_OPTIONS =
+            new PostgresOptionNames("--postgres", "--postgres-url", "--postgres-image IMAGE");
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final Path workingDirectory;
+    private final PageFiles pageFiles;
     private final Terminal terminal;
     private final ServerFactory servers;
 
@@ -46,6 +49,7 @@ public final class Main {
         this.out = out;
         this.err = err;
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.pageFiles = new PageFiles(workingDirectory);
         this.terminal = terminal;
         this.servers = servers;
     }
@@ -101,9 +105,9 @@ public final class Main {
                     + "--format json or --output");
         }
 
-        PostgresSettings postgres;
+        RunSettings settings;
         try {
-            postgres = options.postgresSettings();
+            settings = options.runSettings();
         } catch (IllegalArgumentException e) {
             return usageError(e.getMessage());
         }
@@ -137,51 +141,42 @@ public final class Main {
 
         // opened before the run, so that a path that cannot be written fails in a second, not after the run
         try (PrintWriter report = outputFile == null ? null : openReport(outputFile);
-             LazyServer server = new LazyServer(() -> servers.start(postgres, notice -> err.println("snipcheck: " + notice)))) {
-            if (needsDatabase(pages)) {
-                // it starts while the pages compile
-                server.startInBackground();
+             RunSetup run = new RunSetup(settings, System.getProperty("java.class.path"), servers, err::println)) {
+            Progress progress = new Progress(err, pages.size(), terminal.interactive(), System::nanoTime);
+            RunResult result;
+            try {
+                result = run.verify(pages, progress);
+            } finally {
+                progress.finish();
             }
-            VerifyOptions verifyOptions = new VerifyOptions(options.timeout, System.getProperty("java.class.path"),
-                    options.jobs(), !options.noRuntimeDetectors);
-            try (Verifier verifier = new Verifier(server, verifyOptions)) {
-                Progress progress = new Progress(err, pages.size(), terminal.interactive(), System::nanoTime);
-                RunResult result;
-                try {
-                    result = verifier.verify(pages, progress);
-                } finally {
-                    progress.finish();
-                }
-                PrintWriter target = report == null ? out : report;
-                TextReport textReport = new TextReport(color, options.verbose);
-                switch (options.format) {
-                    case JSON -> new JsonReport().write(result, target);
-                    case TEXT -> textReport.write(result, target);
-                }
-                if (report != null && report.checkError()) {
-                    err.println("snipcheck: could not write the report to " + display(outputFile));
-                    return USAGE;
-                }
-                // a page that needed the server after all, and it failed to start: the report says which blocks
-                Optional<DatabaseUnavailableException> failure = server.failure();
-                if (failure.isPresent()) {
-                    return databaseUnavailable(failure.get(), options);
-                }
-                // the server died during the run: the report gave the blocks it left reason `database`
-                Optional<String> lost = server.lost();
-                if (lost.isPresent()) {
-                    err.println("snipcheck: PostgreSQL unavailable: " + lost.get());
-                    return USAGE;
-                }
-                if (options.watch) {
-                    out.flush();
-                    new Watch(inputs, verifier, file -> new MarkdownReader().read(file, display(file)), textReport,
-                            out, err).run();
-                }
-                return result.failed() ? FAILED : OK;
+            PrintWriter target = report == null ? out : report;
+            TextReport textReport = new TextReport(color, options.verbose);
+            switch (options.format) {
+                case JSON -> new JsonReport().write(result, target);
+                case TEXT -> textReport.write(result, target);
             }
+            if (report != null && report.checkError()) {
+                err.println("snipcheck: could not write the report to " + pageFiles.display(outputFile));
+                return USAGE;
+            }
+            // a page that needed the server after all, and it failed to start: the report says which blocks
+            Optional<DatabaseUnavailableException> failure = run.failure();
+            if (failure.isPresent()) {
+                return databaseUnavailable(failure.get(), settings);
+            }
+            // the server died during the run: the report gave the blocks it left reason `database`
+            Optional<String> lost = run.lost();
+            if (lost.isPresent()) {
+                err.println("snipcheck: PostgreSQL unavailable: " + lost.get());
+                return USAGE;
+            }
+            if (options.watch) {
+                out.flush();
+                new Watch(inputs, run, pageFiles::read, textReport, out, err).run();
+            }
+            return result.failed() ? FAILED : OK;
         } catch (IOException e) {
-            return usageError("cannot write the report to " + display(outputFile) + ": " + e.getMessage());
+            return usageError("cannot write the report to " + pageFiles.display(outputFile) + ": " + e.getMessage());
         }
     }
 
@@ -219,27 +214,9 @@ public final class Main {
     private List<Page> read(List<Path> inputs) throws IOException {
         List<Page> pages = new ArrayList<>();
         for (Path file : DocFinder.find(inputs)) {
-            pages.add(new MarkdownReader().read(file, display(file)));
+            pages.add(pageFiles.read(file));
         }
         return pages;
-    }
-
-    private String display(Path file) {
-        return display(workingDirectory, file);
-    }
-
-    /** Relative to the working directory when inside it, with forward slashes on every platform. */
-    static String display(Path workingDirectory, Path file) {
-        Path base = workingDirectory.toAbsolutePath().normalize();
-        Path absolute = file.toAbsolutePath().normalize();
-        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-        String text = shown.toString();
-        return File.separatorChar == '/' ? text : text.replace(File.separatorChar, '/');
-    }
-
-    /** True when some block would actually run or compile; pages that are skipped or malformed need no server. */
-    static boolean needsDatabase(List<Page> pages) {
-        return Verifier.needsDatabase(pages);
     }
 
     private static PrintWriter openReport(Path file) throws IOException {
@@ -257,17 +234,12 @@ public final class Main {
         return USAGE;
     }
 
-    private int databaseUnavailable(DatabaseUnavailableException e, Options options) {
+    private int databaseUnavailable(DatabaseUnavailableException e, RunSettings settings) {
         err.println("snipcheck: PostgreSQL unavailable: " + e.getMessage());
         if (e.getCause() != null && e.getCause().getMessage() != null) {
             err.println("  caused by: " + e.getCause().getMessage());
         }
-        if (e instanceof ImageUnavailableException image) {
-            err.println("  hint: choose another image with --postgres-image IMAGE (one that Docker has, or can pull),"
-                    + " or start no container with --postgres=embedded");
-        } else if (options.postgresUrl == null) {
-            err.println("  hint: use --postgres-url to check against a running server instead");
-        }
+        err.println("  hint: " + POSTGRES_OPTIONS.hint(settings.postgres(), e));
         return USAGE;
     }
 

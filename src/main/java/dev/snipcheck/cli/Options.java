@@ -3,7 +3,7 @@ package dev.snipcheck.cli;
 import dev.snipcheck.markdown.Durations;
 import dev.snipcheck.postgres.Backend;
 import dev.snipcheck.postgres.PostgresSettings;
-import dev.snipcheck.run.VerifyOptions;
+import dev.snipcheck.run.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ITypeConverter;
@@ -92,9 +92,10 @@ final class Options {
     @Option(
             names = "--timeout",
             paramLabel = "DURATION",
-            defaultValue = "30s",
+            defaultValue = RunSettings.DEFAULT_TIMEOUT,
             converter = DurationConverter.class,
-            description = "Time limit of a block that sets none itself, e.g. 500ms, 30s, 2m (default: ${DEFAULT-VALUE}).")
+            description = "Time limit of a block that sets none itself, e.g. 500ms, 30s, 2m"
+                    + " (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(
@@ -104,11 +105,6 @@ final class Options {
             description = "How many pages run at once, each with its own database and worker JVMs "
                     + "(default: the number of cores).")
     Integer jobs;
-
-    /** {@code --jobs}, else one page per core. */
-    int jobs() {
-        return jobs != null ? jobs : VerifyOptions.defaultJobs();
-    }
 
     @Option(
             names = "--watch",
@@ -172,17 +168,22 @@ final class Options {
     static final class JobsConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return VerifyOptions.parseJobs(value).orElseThrow(() -> new TypeConversionException(
+            return RunSettings.parseJobs(value).orElseThrow(() -> new TypeConversionException(
                     "expected a number of pages of at least 1, but was '" + value + "'"));
         }
     }
 
     /**
-     * The PostgreSQL options as settings.
+     * The options as a run's settings; what is not given has the default of every front end.
      *
-     * @throws IllegalArgumentException when they contradict each other, with the message to show
+     * @throws IllegalArgumentException when the PostgreSQL options contradict each other, with the message to show
      */
-    PostgresSettings postgresSettings() {
+    RunSettings runSettings() {
+        return new RunSettings(timeout, jobs != null ? jobs : RunSettings.defaultJobs(), postgresSettings(),
+                !noRuntimeDetectors);
+    }
+
+    private PostgresSettings postgresSettings() {
         String backend = postgres.name().toLowerCase(Locale.ROOT);
         if (postgresUrl != null && postgres != Backend.AUTO && postgres != Backend.EXTERNAL) {
             throw new IllegalArgumentException("--postgres-url means --postgres=external, not --postgres=" + backend);

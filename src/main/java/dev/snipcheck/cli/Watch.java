@@ -4,7 +4,7 @@ import dev.snipcheck.markdown.DocFinder;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.report.TextReport;
 import dev.snipcheck.result.RunResult;
-import dev.snipcheck.run.Verifier;
+import dev.snipcheck.run.RunSetup;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watch mode: after the first run, re-verifies each page as it is saved, on the same warm verifier (compiler,
+ * Watch mode: after the first run, re-verifies each page as it is saved, on the same warm run (compiler,
  * worker JVMs and database server already started), and prints the new verdicts of just those pages.
  */
 final class Watch {
@@ -36,15 +36,15 @@ final class Watch {
     }
 
     private final List<Path> inputs;
-    private final Verifier verifier;
+    private final RunSetup run;
     private final PageReader reader;
     private final TextReport report;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    Watch(List<Path> inputs, Verifier verifier, PageReader reader, TextReport report, PrintWriter out, PrintWriter err) {
+    Watch(List<Path> inputs, RunSetup run, PageReader reader, TextReport report, PrintWriter out, PrintWriter err) {
         this.inputs = inputs;
-        this.verifier = verifier;
+        this.run = run;
         this.reader = reader;
         this.report = report;
         this.out = out;
@@ -82,7 +82,7 @@ final class Watch {
         if (pages.isEmpty()) {
             return;
         }
-        RunResult result = verifier.verify(pages, page -> { });
+        RunResult result = run.verify(pages, page -> { });
         report.write(result, out);
         out.flush();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

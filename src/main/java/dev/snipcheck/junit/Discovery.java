@@ -1,8 +1,8 @@
 package dev.snipcheck.junit;
 
 import dev.snipcheck.markdown.DocFinder;
-import dev.snipcheck.markdown.MarkdownReader;
 import dev.snipcheck.markdown.Page;
+import dev.snipcheck.run.PageFiles;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.TestSource;
@@ -14,7 +14,6 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -41,6 +40,7 @@ final class Discovery {
     private final UniqueId engineId;
     private final EngineSettings settings;
     private final Path workingDirectory;
+    private final PageFiles pageFiles;
     /** By display path, so that pages run and report in the same order every time. */
     private final Map<String, PageDescriptor> pages = new TreeMap<>();
     private final Map<String, ProblemDescriptor> problems = new TreeMap<>();
@@ -48,6 +48,7 @@ final class Discovery {
     Discovery(UniqueId engineId, EngineSettings settings, Path workingDirectory) {
         this.settings = settings;
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.pageFiles = new PageFiles(workingDirectory);
         this.engineId = engineId;
     }
 
@@ -87,7 +88,7 @@ final class Discovery {
             }
         }
         for (FileSelector file : files) {
-            if (isMarkdown(file.getRawPath())) {
+            if (DocFinder.isMarkdown(file.getRawPath())) {
                 Optional<PageDescriptor> page = page(file.getRawPath(), "a file selector names ");
                 page.ifPresent(p -> file.getPosition().ifPresentOrElse(
                         position -> selectLine(p, position.getLine()), p::selectAll));
@@ -165,13 +166,13 @@ final class Discovery {
     }
 
     private Optional<PageDescriptor> page(Path file) {
-        String display = display(file);
+        String display = pageFiles.display(file);
         PageDescriptor known = pages.get(display);
         if (known != null) {
             return Optional.of(known);
         }
         try {
-            Page page = new MarkdownReader().read(file, display);
+            Page page = pageFiles.read(file);
             PageDescriptor descriptor = new PageDescriptor(engineId, page);
             pages.put(display, descriptor);
             return Optional.of(descriptor);
@@ -192,15 +193,5 @@ final class Discovery {
         } catch (InvalidPathException e) {
             return null;
         }
-    }
-
-    /** Relative to the working directory when inside it, with forward slashes on every platform. */
-    private String display(Path file) {
-        Path shown = file.startsWith(workingDirectory) ? workingDirectory.relativize(file) : file;
-        return shown.toString().replace(File.separatorChar, '/');
-    }
-
-    private static boolean isMarkdown(String path) {
-        return path.endsWith(".md") || path.endsWith(".markdown");
     }
 }

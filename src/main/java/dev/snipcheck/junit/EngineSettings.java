@@ -3,7 +3,8 @@ package dev.snipcheck.junit;
 import dev.snipcheck.markdown.Durations;
 import dev.snipcheck.postgres.Backend;
 import dev.snipcheck.postgres.PostgresSettings;
-import dev.snipcheck.run.VerifyOptions;
+import dev.snipcheck.run.PostgresOptionNames;
+import dev.snipcheck.run.RunSettings;
 import org.junit.platform.engine.ConfigurationParameters;
 
 import java.time.Duration;
@@ -16,19 +17,17 @@ import java.util.TreeMap;
 /**
  * The engine's configuration parameters, read at discovery and again at execution. They come from
  * {@code junit-platform.properties}, Surefire's {@code configurationParameters}, {@code @ConfigurationParameter} on a
- * suite, or system properties.
+ * suite, or system properties. A parameter not given has the default of every front end, from {@link RunSettings}.
  *
- * @param paths       {@code snipcheck.paths}: comma-separated Markdown files and directories, relative to the working
- *                    directory; the selection of a request without selectors (a {@code @Suite} naming none)
- * @param timeout     {@code snipcheck.timeout}: the time limit of a block that sets none (default 30s)
- * @param postgres    {@code snipcheck.postgres} (auto, testcontainers, embedded or external; default auto),
- *                    {@code snipcheck.postgres.url}, {@code snipcheck.postgres.image}, {@code snipcheck.postgres.reuse}:
- *                    where PostgreSQL comes from, as the command line's {@code --postgres} options say
- * @param jobs        {@code snipcheck.jobs}: how many pages run at once (default: the number of cores)
- * @param problems    the message for each parameter that could not be read
+ * @param paths    {@code snipcheck.paths}: comma-separated Markdown files and directories, relative to the working
+ *                 directory; the selection of a request without selectors (a {@code @Suite} naming none)
+ * @param run      {@code snipcheck.timeout}: the time limit of a block that sets none; {@code snipcheck.jobs}: how
+ *                 many pages run at once; {@code snipcheck.postgres} (auto, testcontainers, embedded or external),
+ *                 {@code snipcheck.postgres.url}, {@code snipcheck.postgres.image}, {@code snipcheck.postgres.reuse}:
+ *                 where PostgreSQL comes from, as the command line's {@code --postgres} options say
+ * @param problems the message for each parameter that could not be read
  */
-record EngineSettings(
-        List<String> paths, Duration timeout, PostgresSettings postgres, int jobs, Map<String, String> problems) {
+record EngineSettings(List<String> paths, RunSettings run, Map<String, String> problems) {
 
     static final String PATHS = "snipcheck.paths";
     static final String TIMEOUT = "snipcheck.timeout";
@@ -37,15 +36,16 @@ record EngineSettings(
     static final String POSTGRES_IMAGE = "snipcheck.postgres.image";
     static final String POSTGRES_REUSE = "snipcheck.postgres.reuse";
     static final String JOBS = "snipcheck.jobs";
-
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** How hints name the PostgreSQL parameters. */
+    static final PostgresOptionNames POSTGRES_NAMES = new PostgresOptionNames(POSTGRES, POSTGRES_URL, POSTGRES_IMAGE);
 
     static EngineSettings read(ConfigurationParameters parameters) {
+        RunSettings defaults = RunSettings.defaults();
         Map<String, String> problems = new TreeMap<>();
         List<String> paths = parameters.get(PATHS)
                 .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList())
                 .orElse(List.of());
-        Duration timeout = DEFAULT_TIMEOUT;
+        Duration timeout = defaults.timeout();
         Optional<String> timeoutText = parameters.get(TIMEOUT);
         if (timeoutText.isPresent()) {
             Optional<Duration> parsed = Durations.parse(timeoutText.get());
@@ -55,13 +55,15 @@ record EngineSettings(
                 problems.put(TIMEOUT, TIMEOUT + " is '" + timeoutText.get() + "', not a duration; " + Durations.HINT);
             }
         }
-        return new EngineSettings(paths, timeout, postgres(parameters, problems), jobs(parameters, problems),
-                Map.copyOf(problems));
+        RunSettings run = new RunSettings(timeout, jobs(parameters, problems, defaults.jobs()),
+                postgres(parameters, problems, defaults.postgres()), defaults.detectors());
+        return new EngineSettings(paths, run, Map.copyOf(problems));
     }
 
-    private static PostgresSettings postgres(ConfigurationParameters parameters, Map<String, String> problems) {
+    private static PostgresSettings postgres(ConfigurationParameters parameters, Map<String, String> problems,
+                                             PostgresSettings defaults) {
         Optional<String> url = parameters.get(POSTGRES_URL).map(String::strip).filter(u -> !u.isEmpty());
-        Backend backend = Backend.AUTO;
+        Backend backend = defaults.backend();
         Optional<String> backendText = parameters.get(POSTGRES).map(String::strip);
         if (backendText.isPresent()) {
             Optional<Backend> parsed = Arrays.stream(Backend.values())
@@ -75,22 +77,22 @@ record EngineSettings(
             }
         }
         String image = parameters.get(POSTGRES_IMAGE).map(String::strip).filter(i -> !i.isEmpty())
-                .orElse(PostgresSettings.DEFAULT_IMAGE);
-        boolean reuse = parameters.getBoolean(POSTGRES_REUSE).orElse(false);
+                .orElse(defaults.image());
+        boolean reuse = parameters.getBoolean(POSTGRES_REUSE).orElse(defaults.reuse());
         try {
             return new PostgresSettings(backend, url, image, reuse);
         } catch (IllegalArgumentException e) {
             problems.put(POSTGRES, POSTGRES + " and " + POSTGRES_URL + " contradict each other: " + e.getMessage());
-            return PostgresSettings.defaults();
+            return defaults;
         }
     }
 
-    private static int jobs(ConfigurationParameters parameters, Map<String, String> problems) {
+    private static int jobs(ConfigurationParameters parameters, Map<String, String> problems, int byDefault) {
         Optional<String> text = parameters.get(JOBS);
-        Optional<Integer> jobs = text.flatMap(VerifyOptions::parseJobs);
+        Optional<Integer> jobs = text.flatMap(RunSettings::parseJobs);
         if (text.isPresent() && jobs.isEmpty()) {
             problems.put(JOBS, JOBS + " is '" + text.get().strip() + "', not a number of pages of at least 1");
         }
-        return jobs.orElseGet(VerifyOptions::defaultJobs);
+        return jobs.orElse(byDefault);
     }
 }

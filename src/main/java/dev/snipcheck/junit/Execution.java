@@ -2,42 +2,50 @@ package dev.snipcheck.junit;
 
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Page;
-import dev.snipcheck.postgres.Database;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
-import dev.snipcheck.postgres.PostgresServer;
 import dev.snipcheck.report.TextReport;
 import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.PageResult;
-import dev.snipcheck.run.Verifier;
-import dev.snipcheck.run.VerifyOptions;
+import dev.snipcheck.result.Reason;
+import dev.snipcheck.run.RunSetup;
+import dev.snipcheck.run.ServerFactory;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Runs the selected pages through the {@link Verifier} and reports each block's verdict to JUnit when its page ends
- * (a page's verdicts are final only then). A page whose selection is a single block still runs its earlier blocks,
- * which that block's session needs, but reports only the selected one. Never throws: whatever goes wrong fails the
- * tests it concerns.
+ * Runs the selected pages through a {@link RunSetup}, as every front end does, and reports each block's verdict to
+ * JUnit when its page ends (a page's verdicts are final only then). A page whose selection is a single block still
+ * runs its earlier blocks, which that block's session needs, but reports only the selected one. Never throws:
+ * whatever goes wrong fails the tests it concerns.
  */
 final class Execution {
 
     private final TestDescriptor engine;
     private final EngineExecutionListener listener;
     private final EngineSettings settings;
+    private final ServerFactory servers;
+    private final Consumer<String> notices;
     /** The page each selected page descriptor runs as: cut after its last selected block. */
     private final Map<Page, PageDescriptor> running = new IdentityHashMap<>();
     private final List<PageDescriptor> reported = new ArrayList<>();
 
-    Execution(TestDescriptor engine, EngineExecutionListener listener, EngineSettings settings) {
+    /** @param notices hears the run's notices, e.g. which backend {@code auto} chose, each as one line */
+    Execution(TestDescriptor engine, EngineExecutionListener listener, EngineSettings settings, ServerFactory servers,
+              Consumer<String> notices) {
         this.engine = engine;
         this.listener = listener;
         this.settings = settings;
+        this.servers = servers;
+        this.notices = notices;
     }
 
     void run() {
@@ -62,19 +70,10 @@ final class Execution {
         if (running.isEmpty()) {
             return;
         }
-        List<Page> pages = List.copyOf(running.keySet());
-        PostgresServer server;
-        try {
-            server = Verifier.needsDatabase(pages) ? ServerChoice.start(settings) : new NoServer();
-        } catch (DatabaseUnavailableException e) {
-            failUnreported("PostgreSQL unavailable: " + e.getMessage() + "\n = hint: " + ServerChoice.hint(settings, e));
-            return;
-        }
-        VerifyOptions options = new VerifyOptions(settings.timeout(),
-                TestClasspath.of(Thread.currentThread().getContextClassLoader()), settings.jobs());
-        try (server; Verifier verifier = new Verifier(server, options)) {
-            verifier.verify(pages.stream().sorted(
-                    (a, b) -> a.displayPath().compareTo(b.displayPath())).toList(), this::report);
+        List<Page> pages = running.keySet().stream().sorted(Comparator.comparing(Page::displayPath)).toList();
+        String classpath = TestClasspath.of(Thread.currentThread().getContextClassLoader());
+        try (RunSetup run = new RunSetup(settings.run(), classpath, servers, notices)) {
+            run.verify(pages, result -> report(result, run));
         }
     }
 
@@ -86,9 +85,19 @@ final class Execution {
         return new Page(page.file(), page.displayPath(), page.options(), blocks, page.problems());
     }
 
-    private void report(PageResult result) {
+    private void report(PageResult result, RunSetup run) {
         PageDescriptor page = running.get(result.page());
         if (page == null) {
+            return;
+        }
+        // a page that could not get its database fails where it is selected, with what to change, as it would
+        // have if the engine had waited for the server before compiling
+        Optional<DatabaseUnavailableException> failure = result.blocks().stream()
+                .anyMatch(block -> block.reason().equals(Optional.of(Reason.DATABASE)))
+                ? run.failure() : Optional.empty();
+        if (failure.isPresent()) {
+            fail(page, "PostgreSQL unavailable: " + failure.get().getMessage() + "\n = hint: "
+                    + EngineSettings.POSTGRES_NAMES.hint(settings.run().postgres(), failure.get()));
             return;
         }
         reported.add(page);
@@ -124,39 +133,21 @@ final class Execution {
     /** Fails every block of the pages not reported yet, at their own lines. */
     private void failUnreported(String message) {
         for (PageDescriptor page : running.values()) {
-            if (reported.contains(page)) {
-                continue;
+            if (!reported.contains(page)) {
+                fail(page, message);
             }
-            reported.add(page);
-            listener.executionStarted(page);
-            for (BlockDescriptor block : page.blocks()) {
-                listener.executionStarted(block);
-                listener.executionFinished(block, TestExecutionResult.failed(new BlockFailure(
-                        page.page().displayPath() + ":" + block.block().fenceLine() + ": error: " + message)));
-            }
-            listener.executionFinished(page, TestExecutionResult.successful());
         }
     }
 
-    /** The server of a run where no block needs a database: every page is skipped or malformed. */
-    private static final class NoServer implements PostgresServer {
-
-        @Override
-        public Database createDatabase() throws DatabaseUnavailableException {
-            throw new DatabaseUnavailableException("no block of the selected pages needs a database");
+    /** Fails every selected block of the page at its own line. */
+    private void fail(PageDescriptor page, String message) {
+        reported.add(page);
+        listener.executionStarted(page);
+        for (BlockDescriptor block : page.blocks()) {
+            listener.executionStarted(block);
+            listener.executionFinished(block, TestExecutionResult.failed(new BlockFailure(
+                    page.page().displayPath() + ":" + block.block().fenceLine() + ": error: " + message)));
         }
-
-        @Override
-        public void dropDatabase(Database database) {
-        }
-
-        @Override
-        public String description() {
-            return "not started (no block needed a database)";
-        }
-
-        @Override
-        public void close() {
-        }
+        listener.executionFinished(page, TestExecutionResult.successful());
     }
 }

@@ -1,5 +1,6 @@
 package dev.snipcheck.junit;
 
+import dev.snipcheck.run.ServerFactory;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -9,6 +10,7 @@ import org.junit.platform.engine.UniqueId;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The JUnit Platform engine {@code snipcheck}: every Markdown page is a container and every {@code java} or
@@ -20,6 +22,23 @@ import java.util.Optional;
 public final class SnipcheckTestEngine implements TestEngine {
 
     static final String ID = "snipcheck";
+
+    private final ServerFactory servers;
+    private final Consumer<String> notices;
+
+    /**
+     * The engine as build tools and IDEs load it. Its notices go to stderr: Surefire (3.5) drops JUnit report
+     * entries, while it shows stderr in the build's output, as IDEs do in the test's console.
+     */
+    public SnipcheckTestEngine() {
+        this(ServerFactory.real(), System.err::println);
+    }
+
+    /** With the run's PostgreSQL server from {@code servers}, and its notices to {@code notices}. */
+    SnipcheckTestEngine(ServerFactory servers, Consumer<String> notices) {
+        this.servers = servers;
+        this.notices = notices;
+    }
 
     @Override
     public String getId() {
@@ -46,6 +65,6 @@ public final class SnipcheckTestEngine implements TestEngine {
     public void execute(ExecutionRequest request) {
         // read again: a launcher listener may have set a system property since discovery
         new Execution(request.getRootTestDescriptor(), request.getEngineExecutionListener(),
-                EngineSettings.read(request.getConfigurationParameters())).run();
+                EngineSettings.read(request.getConfigurationParameters()), servers, notices).run();
     }
 }

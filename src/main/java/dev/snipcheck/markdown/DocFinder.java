@@ -75,7 +75,7 @@ public final class DocFinder {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (isMarkdown(file) && Files.isRegularFile(file)) {
+                if (isMarkdown(file.getFileName().toString()) && Files.isRegularFile(file)) {
                     found.add(file);
                 }
                 return FileVisitResult.CONTINUE;
@@ -88,8 +88,8 @@ public final class DocFinder {
         return name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name);
     }
 
-    private static boolean isMarkdown(Path file) {
-        String name = file.getFileName().toString();
+    /** True for the names of the files that a directory is searched for: {@code *.md} and {@code *.markdown}. */
+    public static boolean isMarkdown(String name) {
         return name.endsWith(".md") || name.endsWith(".markdown");
     }
 }

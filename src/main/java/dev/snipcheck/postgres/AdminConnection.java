@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -34,6 +35,7 @@ final class AdminConnection implements AutoCloseable {
     private final String template;
     private final String strategy;
     private final boolean perSchema;
+    private final Consumer<String> notices;
     // these three are guarded by this object's monitor: pages ask for databases from many threads, and pgjdbc connections are not thread-safe
     private final Connection connection;
     private final Set<String> created = new LinkedHashSet<>();
@@ -41,11 +43,12 @@ final class AdminConnection implements AutoCloseable {
     private String lost;
 
     private AdminConnection(String host, int port, String database, String user, String password, Connection connection,
-                            String version, int versionNumber, boolean perSchema) {
+                            String version, int versionNumber, boolean perSchema, Consumer<String> notices) {
         this.host = host;
         this.port = port;
         this.database = database;
         this.perSchema = perSchema;
+        this.notices = notices;
         this.user = user;
         this.password = password;
         this.connection = connection;
@@ -59,8 +62,12 @@ final class AdminConnection implements AutoCloseable {
         this.template = "snipcheck_template_" + runId;
     }
 
-    /** Connects to {@code database} and creates this run's template database. */
-    static AdminConnection open(String host, int port, String database, String user, String password) throws DatabaseUnavailableException {
+    /**
+     * Connects to {@code database} and creates this run's template database; {@code notices} hears what goes wrong
+     * where no caller could act on it, such as a database that could not be dropped.
+     */
+    static AdminConnection open(String host, int port, String database, String user, String password,
+                                Consumer<String> notices) throws DatabaseUnavailableException {
         String address = host + ":" + port;
         Properties properties = new Properties();
         properties.setProperty("user", user);
@@ -86,15 +93,15 @@ final class AdminConnection implements AutoCloseable {
             versionNumber = result.getInt(2);
             mayCreateDatabases = result.getBoolean(3);
         } catch (SQLException e) {
-            closeQuietly(connection);
+            closeQuietly(connection, notices);
             throw new DatabaseUnavailableException("could not ask " + address + " for its version: " + reason(e), e);
         }
         if (versionNumber < MINIMUM_VERSION) {
-            closeQuietly(connection);
+            closeQuietly(connection, notices);
             throw new DatabaseUnavailableException("PostgreSQL " + version + " at " + address + " is too old: snipcheck needs 13 or newer to drop databases WITH (FORCE)");
         }
         AdminConnection admin = new AdminConnection(host, port, database, user, password, connection, version, versionNumber,
-                !mayCreateDatabases);
+                !mayCreateDatabases, notices);
         if (mayCreateDatabases) {
             admin.createTemplate();
         } else {
@@ -110,7 +117,7 @@ final class AdminConnection implements AutoCloseable {
             // a session on the template would make every CREATE DATABASE ... TEMPLATE fail with "source database is being accessed"
             execute("ALTER DATABASE " + template + " ALLOW_CONNECTIONS false");
         } catch (SQLException e) {
-            closeQuietly(connection);
+            closeQuietly(connection, notices);
             throw new DatabaseUnavailableException("could not create template database " + template + " on " + address() + ": " + reason(e), e);
         }
     }
@@ -120,7 +127,7 @@ final class AdminConnection implements AutoCloseable {
         try {
             execute("SET lock_timeout = '10s'");
         } catch (SQLException e) {
-            closeQuietly(connection);
+            closeQuietly(connection, notices);
             throw new DatabaseUnavailableException("could not set lock_timeout on " + address() + ": " + reason(e), e);
         }
     }
@@ -191,7 +198,7 @@ final class AdminConnection implements AutoCloseable {
         String name = database.schema().orElse(database.name());
         // besides protecting other people's data, this keeps names that did not come from here out of the unquoted SQL
         if (!created.contains(name)) {
-            System.err.println("snipcheck: not dropping database " + name + " on " + address() + ": this run did not create it");
+            notices.accept("not dropping database " + name + " on " + address() + ": this run did not create it");
             return;
         }
         if (lost == null && dropQuietly(name)) {
@@ -217,7 +224,7 @@ final class AdminConnection implements AutoCloseable {
                     : "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             return true;
         } catch (SQLException e) {
-            System.err.println("snipcheck: could not drop " + (perSchema ? "schema " : "database ") + name + " on " + address() + ": " + reason(e));
+            notices.accept("could not drop " + (perSchema ? "schema " : "database ") + name + " on " + address() + ": " + reason(e));
             return false;
         }
     }
@@ -230,14 +237,14 @@ final class AdminConnection implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closeQuietly(connection);
+        closeQuietly(connection, notices);
     }
 
-    private static void closeQuietly(Connection connection) {
+    private static void closeQuietly(Connection connection, Consumer<String> notices) {
         try {
             connection.close();
         } catch (SQLException e) {
-            System.err.println("snipcheck: could not close the admin connection: " + reason(e));
+            notices.accept("could not close the admin connection: " + reason(e));
         }
     }
 

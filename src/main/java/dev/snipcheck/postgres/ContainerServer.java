@@ -51,7 +51,7 @@ final class ContainerServer extends AdminServer {
      * @param reuse keep the container after the run and take it up again in the next, where Testcontainers allows it
      */
     static ContainerServer start(String image, boolean reuse, Consumer<String> notices) throws DatabaseUnavailableException {
-        Optional<ContainerServer> kept = reuse ? takeUpKept(image) : Optional.empty();
+        Optional<ContainerServer> kept = reuse ? takeUpKept(image, notices) : Optional.empty();
         if (kept.isPresent()) {
             return kept.get();
         }
@@ -96,13 +96,14 @@ final class ContainerServer extends AdminServer {
         }
         AdminConnection admin;
         try {
-            admin = AdminConnection.open(container.getHost(), container.getMappedPort(5432), "postgres", USER, PASSWORD);
+            admin = AdminConnection.open(container.getHost(), container.getMappedPort(5432), "postgres", USER, PASSWORD,
+                    notices);
         } catch (DatabaseUnavailableException e) {
             container.stop();
             throw e;
         }
         if (keep) {
-            new KeptContainer(container.getHost(), container.getMappedPort(5432), container.getContainerId()).note(key(image));
+            new KeptContainer(container.getHost(), container.getMappedPort(5432), container.getContainerId()).note(key(image), notices);
         }
         return new ContainerServer(admin, container.getContainerId(), image, keep ? null : container::stop);
     }
@@ -111,14 +112,15 @@ final class ContainerServer extends AdminServer {
      * The container of {@code image} that an earlier run kept, if it still runs; found without asking Docker, or
      * even loading Testcontainers' configuration (a quarter of a second): only a run where reuse was allowed keeps one.
      */
-    static Optional<ContainerServer> takeUpKept(String image) {
+    static Optional<ContainerServer> takeUpKept(String image, Consumer<String> notices) {
         String key = key(image);
         Optional<KeptContainer> note = KeptContainer.find(key);
         if (note.isEmpty()) {
             return Optional.empty();
         }
         try {
-            AdminConnection admin = AdminConnection.open(note.get().host(), note.get().port(), "postgres", USER, PASSWORD);
+            AdminConnection admin = AdminConnection.open(note.get().host(), note.get().port(), "postgres", USER, PASSWORD,
+                    notices);
             if (key.equals(admin.setting(KEY_SETTING))) {
                 return Optional.of(new ContainerServer(admin, note.get().containerId(), image, null));
             }

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /** A throwaway PostgreSQL that this run starts on a free port and stops when the run ends. */
 public final class EmbeddedServer extends AdminServer {
@@ -13,14 +14,19 @@ public final class EmbeddedServer extends AdminServer {
     private static final long MINIMUM_SHARED_MEMORY = 1L << 30;
 
     private final EmbeddedPostgres postgres;
+    private final Consumer<String> notices;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, AdminConnection admin) {
+    private EmbeddedServer(EmbeddedPostgres postgres, AdminConnection admin, Consumer<String> notices) {
         super(admin);
         this.postgres = postgres;
+        this.notices = notices;
     }
 
-    /** Starts a server on a free port, with its data directory in memory when there is room for it. */
-    public static EmbeddedServer start() throws DatabaseUnavailableException {
+    /**
+     * Starts a server on a free port, with its data directory in memory when there is room for it; {@code notices}
+     * hears what goes wrong where no caller could act on it, such as a server that could not be stopped.
+     */
+    public static EmbeddedServer start(Consumer<String> notices) throws DatabaseUnavailableException {
         EmbeddedPostgres postgres;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -40,9 +46,10 @@ public final class EmbeddedServer extends AdminServer {
         }
         try {
             // zonky's initdb trusts every local connection, so the password is never checked
-            return new EmbeddedServer(postgres, AdminConnection.open("localhost", postgres.getPort(), "postgres", "postgres", ""));
+            return new EmbeddedServer(postgres,
+                    AdminConnection.open("localhost", postgres.getPort(), "postgres", "postgres", "", notices), notices);
         } catch (DatabaseUnavailableException e) {
-            stop(postgres);
+            stop(postgres, notices);
             throw e;
         }
     }
@@ -60,14 +67,14 @@ public final class EmbeddedServer extends AdminServer {
     @Override
     public void close() {
         admin.close();
-        stop(postgres);
+        stop(postgres, notices);
     }
 
-    private static void stop(EmbeddedPostgres postgres) {
+    private static void stop(EmbeddedPostgres postgres, Consumer<String> notices) {
         try {
             postgres.close();
         } catch (IOException e) {
-            System.err.println("snipcheck: could not stop embedded PostgreSQL on port " + postgres.getPort() + ": " + e.getMessage());
+            notices.accept("could not stop embedded PostgreSQL on port " + postgres.getPort() + ": " + e.getMessage());
         }
     }
 }

@@ -17,15 +17,11 @@ public final class ExternalServer extends AdminServer {
 
     /**
      * Connects to the server at {@code url}, a JDBC URL (jdbc:postgresql://host:port/db?user=..&password=..) or
-     * a libpq URL (postgresql://user:pass@host:port/db); other URL parameters are ignored.
+     * a libpq URL (postgresql://user:pass@host:port/db); other URL parameters are ignored. {@code notices} hears in
+     * one line when pages get a schema instead of a database, and what goes wrong where no caller could act on it.
      *
      * @throws IllegalArgumentException if {@code url} is neither
      */
-    public static ExternalServer connect(String url) throws DatabaseUnavailableException {
-        return connect(url, notice -> { });
-    }
-
-    /** As {@link #connect(String)}; says in one line to {@code notices} when pages get a schema instead of a database. */
     public static ExternalServer connect(String url, Consumer<String> notices) throws DatabaseUnavailableException {
         String uriText;
         if (url.startsWith("jdbc:postgresql://")) {
@@ -65,7 +61,7 @@ public final class ExternalServer extends AdminServer {
                 }
             }
         }
-        AdminConnection admin = AdminConnection.open(host, port, database, user, password);
+        AdminConnection admin = AdminConnection.open(host, port, database, user, password, notices);
         if (admin.perSchema()) {
             notices.accept("role " + user + " may not create databases on " + admin.address()
                     + ": each page gets a schema of database " + database + " instead (its search_path)");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * Where the container that an earlier run kept listens, noted in a file so that the next run reaches it in a
@@ -27,7 +28,7 @@ record KeptContainer(String host, int port, String containerId) {
     }
 
     /** Notes this container for the next run; a note that cannot be written only costs that run the slow way. */
-    void note(String key) {
+    void note(String key, Consumer<String> notices) {
         Properties note = new Properties();
         note.setProperty("host", host);
         note.setProperty("port", Integer.toString(port));
@@ -35,7 +36,7 @@ record KeptContainer(String host, int port, String containerId) {
         try (Writer out = Files.newBufferedWriter(file(key))) {
             note.store(out, "the PostgreSQL container that snipcheck keeps for the next run (--postgres-reuse)");
         } catch (IOException e) {
-            System.err.println("snipcheck: could not note the kept container in " + file(key) + ": " + e.getMessage());
+            notices.accept("could not note the kept container in " + file(key) + ": " + e.getMessage());
         }
     }
 

@@ -15,7 +15,9 @@ public final class PostgresLauncher {
 
     /**
      * The run's server, ready to create databases. {@code notices} hears one line each about choices the user did
-     * not spell out: which backend {@link Backend#AUTO} chose and why, a schema per page on an external server.
+     * not spell out (which backend {@link Backend#AUTO} chose and why, a schema per page on an external server) and
+     * about what goes wrong where no caller could act on it (a database that could not be dropped): postgres/ never
+     * writes to stderr itself, the front end decides where notices show.
      */
     public static PostgresServer start(PostgresSettings settings, Consumer<String> notices) throws DatabaseUnavailableException {
         return start(settings, notices, () -> DockerClientFactory.instance().isDockerAvailable());
@@ -26,10 +28,10 @@ public final class PostgresLauncher {
             throws DatabaseUnavailableException {
         return switch (settings.backend()) {
             case EXTERNAL -> ExternalServer.connect(settings.url().orElseThrow(), notices);
-            case EMBEDDED -> EmbeddedServer.start();
+            case EMBEDDED -> EmbeddedServer.start(notices);
             case TESTCONTAINERS -> ContainerServer.start(settings.image(), settings.reuse(), notices);
             case AUTO -> {
-                Optional<ContainerServer> kept = settings.reuse() ? ContainerServer.takeUpKept(settings.image()) : Optional.empty();
+                Optional<ContainerServer> kept = settings.reuse() ? ContainerServer.takeUpKept(settings.image(), notices) : Optional.empty();
                 if (kept.isPresent()) {
                     notices.accept("PostgreSQL in the container of " + settings.image() + " that an earlier run kept");
                     yield kept.get();
@@ -40,7 +42,7 @@ public final class PostgresLauncher {
                     yield ContainerServer.start(settings.image(), settings.reuse(), notices);
                 }
                 notices.accept("embedded PostgreSQL: no Docker engine answered (" + whereDockerWasSought() + ")");
-                yield EmbeddedServer.start();
+                yield EmbeddedServer.start(notices);
             }
         };
     }

@@ -131,7 +131,7 @@ public final class Verifier implements AutoCloseable {
     }
 
     /** True when some block would compile or run; pages that are skipped or malformed need no server. */
-    public static boolean needsDatabase(List<Page> pages) {
+    static boolean needsDatabase(List<Page> pages) {
         return pages.stream()
                 .filter(page -> page.options().skip().isEmpty() && page.problems().isEmpty())
                 .flatMap(page -> page.blocks().stream())

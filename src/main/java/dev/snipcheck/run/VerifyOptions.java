@@ -1,10 +1,9 @@
 package dev.snipcheck.run;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * How a run verifies its pages.
+ * How the {@link Verifier} verifies pages: the {@link RunSettings} a front end read, and the class path it chose.
  *
  * @param timeout   per-block time limit when neither the block nor its page sets one
  * @param classpath what snippets compile and run against: snipcheck, its dependencies and the user's classes
@@ -17,34 +16,5 @@ public record VerifyOptions(Duration timeout, String classpath, int jobs, boolea
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
         }
-    }
-
-    /** With the runtime detectors. */
-    public VerifyOptions(Duration timeout, String classpath, int jobs) {
-        this(timeout, classpath, jobs, true);
-    }
-
-    /** One page at a time per core, with the runtime detectors. */
-    public VerifyOptions(Duration timeout, String classpath) {
-        this(timeout, classpath, defaultJobs());
-    }
-
-    /** Pages at once when a run says nothing: one per core. */
-    public static int defaultJobs() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
-    /** A number of pages at once as the front ends take it: a whole number of at least 1, else empty. */
-    public static Optional<Integer> parseJobs(String text) {
-        try {
-            int jobs = Integer.parseInt(text.strip());
-            return jobs >= 1 ? Optional.of(jobs) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    public static VerifyOptions defaults() {
-        return new VerifyOptions(Duration.ofSeconds(30), System.getProperty("java.class.path"));
     }
 }

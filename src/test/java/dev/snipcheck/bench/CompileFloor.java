@@ -27,7 +27,7 @@ public final class CompileFloor {
         try (Stream<Path> walk = Files.walk(sources)) {
             files = walk.filter(f -> f.toString().endsWith(".java")).toList();
         }
-        try (EmbeddedServer server = EmbeddedServer.start()) {
+        try (EmbeddedServer server = EmbeddedServer.start(System.err::println)) {
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             try (StandardJavaFileManager manager = javac.getStandardFileManager(null, null, null)) {
                 Iterable<? extends JavaFileObject> units = manager.getJavaFileObjectsFromPaths(files);

@@ -40,7 +40,7 @@ public final class JShellBaseline {
         }
         int blocks = 0;
         int failed = 0;
-        try (EmbeddedServer server = EmbeddedServer.start()) {
+        try (EmbeddedServer server = EmbeddedServer.start(System.err::println)) {
             for (Path file : files) {
                 Page page = new MarkdownReader().read(file, file.getFileName().toString());
                 Database database = server.createDatabase();

@@ -21,7 +21,7 @@ final class PageDatabaseCost {
     static String measure(int pages) throws DatabaseUnavailableException {
         double[] create = new double[pages];
         double[] drop = new double[pages];
-        try (EmbeddedServer server = EmbeddedServer.start()) {
+        try (EmbeddedServer server = EmbeddedServer.start(System.err::println)) {
             for (int page = -WARM_UP; page < pages; page++) {
                 long start = System.nanoTime();
                 Database database = server.createDatabase();

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.snipcheck.TestPostgres;
-import dev.snipcheck.postgres.Database;
 import dev.snipcheck.postgres.EmbeddedServer;
+import dev.snipcheck.postgres.RestrictedRole;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class ExternalAndEmbeddedFailuresTest {
     void anEmbeddedServerThatDiesMidRunLeavesEveryRemainingBlockToTheDatabase() throws Exception {
         ServerLossPages.write(dir);
         // a server of its own: this test kills it
-        try (EmbeddedServer server = EmbeddedServer.start()) {
+        try (EmbeddedServer server = EmbeddedServer.start(System.err::println)) {
             // one page at a time, so that every block of b.md comes after the loss
             SnipcheckRun run = SnipcheckRun.of(dir, "--format", "json", "--postgres-url", server.createDatabase().jdbcUrl(),
                     "--jobs", "1", "a.md", "b.md");
@@ -51,12 +51,7 @@ class ExternalAndEmbeddedFailuresTest {
 
     @Test
     void aRoleThatMayNotCreateDatabasesGetsASchemaPerPage() throws Exception {
-        Database admin = database(TestPostgres.url());
-        String role = "snipcheck_nocreatedb";
-        try (Connection connection = DriverManager.getConnection(TestPostgres.url()); Statement statement = connection.createStatement()) {
-            statement.execute("DROP ROLE IF EXISTS " + role + "; CREATE ROLE " + role + " LOGIN NOCREATEDB");
-            statement.execute("GRANT CREATE ON DATABASE " + admin.name() + " TO " + role);
-        }
+        RestrictedRole role = RestrictedRole.create();
         // the same table name on both pages: each has a schema of its own, first in its search_path
         String page = """
                 ```java
@@ -81,26 +76,16 @@ class ExternalAndEmbeddedFailuresTest {
                 """;
         Files.writeString(dir.resolve("one.md"), page);
         Files.writeString(dir.resolve("two.md"), page);
-        String url = "jdbc:postgresql://localhost:" + admin.port() + "/" + admin.name() + "?user=" + role;
-
-        SnipcheckRun run = SnipcheckRun.of(dir, "--format", "json", "--postgres-url", url, "one.md", "two.md");
+        SnipcheckRun run = SnipcheckRun.of(dir, "--format", "json", "--postgres-url", role.url(), "one.md", "two.md");
 
         assertEquals(Map.of("one.md:1", "passed", "one.md:8", "passed", "two.md:1", "passed", "two.md:8", "passed"),
                 run.verdicts(), run.toString());
-        assertTrue(run.err().contains("snipcheck: role " + role + " may not create databases on localhost:" + admin.port()
-                + ": each page gets a schema of database " + admin.name() + " instead"), run.toString());
+        assertTrue(run.err().contains(role.notice()), run.toString());
         assertEquals(0, run.exit(), run.toString());
         try (Connection connection = DriverManager.getConnection(TestPostgres.url()); Statement statement = connection.createStatement();
                 ResultSet left = statement.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'snipcheck%'")) {
             left.next();
             assertEquals(0, left.getInt(1), "schemas left behind");
         }
-    }
-
-    /** The parts of the shared server's URL. */
-    private static Database database(String jdbcUrl) {
-        var matcher = java.util.regex.Pattern.compile("jdbc:postgresql://([^:]+):(\\d+)/([^?]+)\\?user=([^&]*)&password=(.*)").matcher(jdbcUrl);
-        assertTrue(matcher.matches(), jdbcUrl);
-        return new Database(matcher.group(1), Integer.parseInt(matcher.group(2)), matcher.group(3), matcher.group(4), matcher.group(5));
     }
 }

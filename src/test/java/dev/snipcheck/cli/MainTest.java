@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.snipcheck.run.RunSettings;
+import dev.snipcheck.run.ServerFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -108,10 +111,9 @@ class MainTest {
     }
 
     @Test
-    void displayPathIsRelativeToTheWorkingDirectoryWithForwardSlashes() {
-        Path file = dir.resolve("docs").resolve("guide").resolve("pool.md");
-        assertEquals("docs/guide/pool.md", Main.display(dir, file));
-        Path outside = dir.getParent().resolve("elsewhere.md").toAbsolutePath();
-        assertEquals(outside.toString().replace('\\', '/'), Main.display(dir, outside));
+    void optionsNotGivenHaveTheDefaultsOfEveryFrontEnd() {
+        Options options = new Options();
+        new CommandLine(options).parseArgs("README.md");
+        assertEquals(RunSettings.defaults(), options.runSettings());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.snipcheck.postgres.Backend;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.postgres.PostgresSettings;
+import dev.snipcheck.run.ServerFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

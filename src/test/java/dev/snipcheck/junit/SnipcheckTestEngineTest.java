@@ -1,6 +1,7 @@
 package dev.snipcheck.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
@@ -8,12 +9,29 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.snipcheck.TestPostgres;
+import dev.snipcheck.postgres.DatabaseUnavailableException;
+import dev.snipcheck.postgres.RestrictedRole;
+import dev.snipcheck.run.RunSettings;
+import dev.snipcheck.run.ServerFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
@@ -204,6 +222,90 @@ class SnipcheckTestEngineTest {
         assertTrue(message.startsWith(SESSION + ":3: error: PostgreSQL unavailable: "), message);
         assertTrue(message.endsWith("= hint: check that the server of snipcheck.postgres.url is running and the URL's"
                 + " credentials"), message);
+    }
+
+    @Test
+    void parametersNotGivenHaveTheDefaultsOfEveryFrontEnd() {
+        EngineDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .enableImplicitConfigurationParameters(false)
+                .build();
+        assertEquals(RunSettings.defaults(), EngineSettings.read(request.getConfigurationParameters()).run());
+    }
+
+    @Test
+    void theEnginesNoticesGoToItsSinkAndNotToStderr() throws Exception {
+        RestrictedRole role = RestrictedRole.create();
+        List<String> notices = new CopyOnWriteArrayList<>();
+        String stderr = stderrOf(() -> EngineTestKit.engine(new SnipcheckTestEngine(ServerFactory.real(), notices::add))
+                .configurationParameter(EngineSettings.POSTGRES_URL, role.url())
+                .selectors(selectUniqueId(SESSION_ID + "/[block:7]"))
+                .execute()
+                .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1)));
+
+        assertEquals(List.of(role.notice()), notices);
+        assertFalse(stderr.contains("snipcheck:"), stderr);
+    }
+
+    @Test
+    void theEngineThatBuildToolsLoadShowsItsNoticesOnStderrWhereSurefireShowsThem() throws Exception {
+        RestrictedRole role = RestrictedRole.create();
+        String stderr = stderrOf(() -> EngineTestKit.engine("snipcheck")
+                .configurationParameter(EngineSettings.POSTGRES_URL, role.url())
+                .selectors(selectUniqueId(SESSION_ID + "/[block:7]"))
+                .execute()
+                .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1)));
+
+        assertEquals(List.of(role.notice()), stderr.lines().filter(line -> line.startsWith("snipcheck:")).toList());
+    }
+
+    @Test
+    void postgresStartsWhileThePagesCompile(@TempDir Path dir) throws Exception {
+        Path page = Files.writeString(dir.resolve("typo.md"), "```java\nint x = ;\n```\n");
+        CountDownLatch reported = new CountDownLatch(1);
+        AtomicBoolean compiledMeanwhile = new AtomicBoolean();
+        // a server that starts only once a page has been compiled and reported: an engine that waited for the
+        // server before it compiled would wait here in vain
+        ServerFactory startsAfterAPage = (settings, notices) -> {
+            try {
+                compiledMeanwhile.set(reported.await(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new DatabaseUnavailableException("not needed in this test");
+        };
+        SnipcheckTestEngine engine = new SnipcheckTestEngine(startsAfterAPage, notice -> { });
+        EngineDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectFile(page.toFile()))
+                .build();
+        TestDescriptor root = engine.discover(request, UniqueId.forEngine("snipcheck"));
+        List<String> failures = new ArrayList<>();
+
+        engine.execute(ExecutionRequest.create(root, new EngineExecutionListener() {
+            @Override
+            public void executionFinished(TestDescriptor test, TestExecutionResult result) {
+                result.getThrowable().ifPresent(failure -> failures.add(failure.getMessage()));
+                if (test.isTest()) {
+                    reported.countDown();
+                }
+            }
+        }, request.getConfigurationParameters()));
+
+        assertTrue(compiledMeanwhile.get(), "PostgreSQL started before the page was compiled and reported");
+        assertEquals(1, failures.size(), failures.toString());
+        assertTrue(failures.get(0).startsWith(page + ":1: error[compile]: does not compile"), failures.get(0));
+    }
+
+    /** What {@code run} printed to System.err, which it does not reach meanwhile. */
+    private static String stderrOf(Runnable run) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     private static List<String> tests(TestDescriptor engine) {

@@ -35,7 +35,7 @@ class PostgresServerTest {
 
     @BeforeAll
     static void start() throws DatabaseUnavailableException {
-        server = EmbeddedServer.start();
+        server = EmbeddedServer.start(System.err::println);
         // a database of its own, so checks of pg_database never connect to one under test
         probe = server.createDatabase();
     }
@@ -116,7 +116,7 @@ class PostgresServerTest {
         String url = "jdbc:postgresql://localhost:" + probe.port() + "/postgres?user=postgres&password=";
         int templatesBefore = countDatabases("snipcheck_template_%");
         Database left;
-        try (ExternalServer external = ExternalServer.connect(url)) {
+        try (ExternalServer external = ExternalServer.connect(url, System.err::println)) {
             assertEquals("PostgreSQL " + version() + " at localhost:" + probe.port(), external.description());
             Database dropped = external.createDatabase();
             left = external.createDatabase();
@@ -134,7 +134,7 @@ class PostgresServerTest {
 
     @Test
     void externalServerAcceptsALibpqUrl() throws Exception {
-        try (ExternalServer external = ExternalServer.connect("postgresql://postgres:secret@localhost:" + probe.port() + "/postgres")) {
+        try (ExternalServer external = ExternalServer.connect("postgresql://postgres:secret@localhost:" + probe.port() + "/postgres", System.err::println)) {
             Database database = external.createDatabase();
             assertEquals("postgres", database.user());
             assertEquals("secret", database.password());
@@ -143,11 +143,14 @@ class PostgresServerTest {
     }
 
     @Test
-    void externalServerLeavesOtherDatabasesAlone() throws Exception {
-        try (ExternalServer external = ExternalServer.connect("postgresql://postgres@localhost:" + probe.port())) {
+    void externalServerLeavesOtherDatabasesAloneAndSaysSoInANotice() throws Exception {
+        List<String> notices = new ArrayList<>();
+        try (ExternalServer external = ExternalServer.connect("postgresql://postgres@localhost:" + probe.port(), notices::add)) {
             external.dropDatabase(probe);
         }
         assertTrue(exists(probe.name()), "an external server dropped " + probe.name() + ", which it did not create");
+        assertEquals(List.of("not dropping database " + probe.name() + " on localhost:" + probe.port()
+                + ": this run did not create it"), notices);
     }
 
     @Test
@@ -157,7 +160,7 @@ class PostgresServerTest {
             port = socket.getLocalPort();
         }
         DatabaseUnavailableException e = assertThrows(DatabaseUnavailableException.class,
-                () -> ExternalServer.connect("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres"));
+                () -> ExternalServer.connect("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres", System.err::println));
         assertEquals("could not connect to 127.0.0.1:" + port + ": Connection refused", e.getMessage());
     }
 
@@ -165,7 +168,7 @@ class PostgresServerTest {
     void externalServerGivesTheServersReasonForAWrongPassword() throws Exception {
         requirePassword("snipcheck_reader", "right");
         DatabaseUnavailableException e = assertThrows(DatabaseUnavailableException.class,
-                () -> ExternalServer.connect("postgresql://snipcheck_reader:wrong@localhost:" + probe.port() + "/postgres"));
+                () -> ExternalServer.connect("postgresql://snipcheck_reader:wrong@localhost:" + probe.port() + "/postgres", System.err::println));
         assertEquals("could not connect to localhost:" + probe.port() + ": password authentication failed for user \"snipcheck_reader\"",
                 e.getMessage());
     }
@@ -173,7 +176,7 @@ class PostgresServerTest {
     @Test
     void externalServerRejectsAnUnknownUrlWithoutEchoingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ExternalServer.connect("mysql://root:hunter2@localhost/db"));
+                () -> ExternalServer.connect("mysql://root:hunter2@localhost/db", System.err::println));
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     }
 

@@ -16,7 +16,7 @@ public final class StartupBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("serve")) {
-            try (EmbeddedServer server = EmbeddedServer.start()) {
+            try (EmbeddedServer server = EmbeddedServer.start(System.err::println)) {
                 System.out.println(server.createDatabase().jdbcUrl());
                 System.in.transferTo(java.io.OutputStream.nullOutputStream());
             }

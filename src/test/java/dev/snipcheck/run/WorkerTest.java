@@ -370,7 +370,7 @@ class WorkerTest {
 
     @Test
     void bindsAPoolAndADataSourceOnARealDatabase() throws Exception {
-        try (ExternalServer server = ExternalServer.connect(TestPostgres.url())) {
+        try (ExternalServer server = ExternalServer.connect(TestPostgres.url(), System.err::println)) {
             Database database = server.createDatabase();
             String jdbcUrl = database.jdbcUrl();
             String r2dbcUrl = database.r2dbcUrl();

@@ -48,7 +48,7 @@ class PsqlRenderingTest {
         psql = findPsql().orElse(null);
         assumeTrue(psql != null, "psql is not installed (looked on the PATH and in /usr/bin): "
                 + "the rendering is not compared with it");
-        server = ExternalServer.connect(TestPostgres.url());
+        server = ExternalServer.connect(TestPostgres.url(), System.err::println);
         database = server.createDatabase();
         pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
                 PostgresqlConnectionConfiguration.builder()

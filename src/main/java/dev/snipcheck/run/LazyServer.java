@@ -1,4 +1,4 @@
-package dev.snipcheck.cli;
+package dev.snipcheck.run;
 
 import dev.snipcheck.postgres.Database;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
@@ -7,8 +7,8 @@ import dev.snipcheck.postgres.PostgresServer;
 import java.util.Optional;
 
 /**
- * A PostgreSQL server that starts on first use, so a run whose pages run no block never starts one. Remembers a
- * failed start instead of retrying it for every page.
+ * A PostgreSQL server that starts on first use, or in the background while the pages compile, so a run whose pages
+ * run no block never starts one. Remembers a failed start instead of retrying it for every page.
  */
 final class LazyServer implements PostgresServer {
 
@@ -21,6 +21,7 @@ final class LazyServer implements PostgresServer {
     private final Starter starter;
     private PostgresServer server;
     private DatabaseUnavailableException failure;
+    private boolean requested;
     private boolean closed;
 
     LazyServer(Starter starter) {
@@ -51,6 +52,12 @@ final class LazyServer implements PostgresServer {
      * a database waits for it. A failure is remembered, as with {@link #start}.
      */
     void startInBackground() {
+        synchronized (this) {
+            if (requested) {
+                return;
+            }
+            requested = true;
+        }
         Thread thread = new Thread(() -> {
             try {
                 start();
@@ -62,8 +69,18 @@ final class LazyServer implements PostgresServer {
         thread.start();
     }
 
-    /** Why the server could not be provided, if it was needed and could not. */
+    /**
+     * Why the server could not be provided, if it was needed and could not; waits for a start asked for in the
+     * background, so that the answer does not depend on how far that start got.
+     */
     synchronized Optional<DatabaseUnavailableException> failure() {
+        if (requested && !closed) {
+            try {
+                start();
+            } catch (DatabaseUnavailableException e) {
+                // remembered in failure
+            }
+        }
         return Optional.ofNullable(failure);
     }
 

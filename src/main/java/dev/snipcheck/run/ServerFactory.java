@@ -1,4 +1,4 @@
-package dev.snipcheck.cli;
+package dev.snipcheck.run;
 
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.postgres.PostgresLauncher;
@@ -7,9 +7,9 @@ import dev.snipcheck.postgres.PostgresSettings;
 
 import java.util.function.Consumer;
 
-/** Provides the run's PostgreSQL server; tests substitute one that must never be called. */
+/** Provides a run's PostgreSQL server; tests substitute one that records what was asked, or must never be called. */
 @FunctionalInterface
-interface ServerFactory {
+public interface ServerFactory {
 
     /** Starts or connects to the server that {@code settings} choose; {@code notices} hears about the choice. */
     PostgresServer start(PostgresSettings settings, Consumer<String> notices) throws DatabaseUnavailableException;

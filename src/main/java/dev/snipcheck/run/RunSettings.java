@@ -1,0 +1,47 @@
+package dev.snipcheck.run;
+
+import dev.snipcheck.markdown.Durations;
+import dev.snipcheck.postgres.PostgresSettings;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What a user sets for a run, whichever front end reads it (the command line's options, the JUnit engine's
+ * configuration parameters), and the one default of each setting.
+ *
+ * @param timeout   the time limit of a block that sets none itself
+ * @param jobs      how many pages run at once, each with its own database and worker JVMs
+ * @param postgres  where PostgreSQL comes from
+ * @param detectors whether blocks run under the runtime misuse detectors (off only to measure their overhead)
+ */
+public record RunSettings(Duration timeout, int jobs, PostgresSettings postgres, boolean detectors) {
+
+    /** The time limit of a block that sets none, spelled as help texts show it (picocli needs a constant). */
+    public static final String DEFAULT_TIMEOUT = "30s";
+
+    /** What a run does when told nothing. */
+    public static RunSettings defaults() {
+        return new RunSettings(Durations.parse(DEFAULT_TIMEOUT).orElseThrow(), defaultJobs(),
+                PostgresSettings.defaults(), true);
+    }
+
+    /** Pages at once when a run says nothing: one per core. */
+    public static int defaultJobs() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** A number of pages at once as the front ends take it: a whole number of at least 1, else empty. */
+    public static Optional<Integer> parseJobs(String text) {
+        try {
+            int jobs = Integer.parseInt(text.strip());
+            return jobs >= 1 ? Optional.of(jobs) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    VerifyOptions verifyOptions(String classpath) {
+        return new VerifyOptions(timeout, classpath, jobs, detectors);
+    }
+}
