@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" dev.snipcheck.cli.DetectorOverhead "$@"
+exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" dev.snipcheck.bench.DetectorOverhead "$@"

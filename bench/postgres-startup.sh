@@ -18,7 +18,7 @@ classpath=target/test-classes:target/classes:$(cat target/bench-classpath.txt)
 measure() {
     local times=()
     for _ in $(seq "$runs"); do
-        times+=("$(java -cp "$classpath" dev.snipcheck.postgres.StartupBenchmark "$@" 2>/dev/null | awk '/^startup-ms/ {print $2}')")
+        times+=("$(java -cp "$classpath" dev.snipcheck.bench.StartupBenchmark "$@" 2>/dev/null | awk '/^startup-ms/ {print $2}')")
     done
     printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2) " ms (runs: " NR ")"}'
     echo "    all: ${times[*]}" >&2
@@ -26,7 +26,7 @@ measure() {
 
 echo "embedded:               $(measure embedded)"
 # the running server for "external" lives in a JVM of its own, so the measured JVM loads the driver cold, as a user's does
-coproc SERVER { java -cp "$classpath" dev.snipcheck.postgres.StartupBenchmark serve 2>/dev/null; }
+coproc SERVER { java -cp "$classpath" dev.snipcheck.bench.StartupBenchmark serve 2>/dev/null; }
 read -r url <&"${SERVER[0]}"
 echo "external:               $(measure external "$url")"
 exec {SERVER[1]}>&-
@@ -35,7 +35,7 @@ if docker info >/dev/null 2>&1; then
     echo "testcontainers cold:    $(measure testcontainers "$image")"
     export TESTCONTAINERS_REUSE_ENABLE=true
     # one run to create the container that the measured runs take up again
-    java -cp "$classpath" dev.snipcheck.postgres.StartupBenchmark testcontainers "$image" reuse >/dev/null 2>&1
+    java -cp "$classpath" dev.snipcheck.bench.StartupBenchmark testcontainers "$image" reuse >/dev/null 2>&1
     echo "testcontainers reused:  $(measure testcontainers "$image" reuse)"
     docker rm -f $(docker ps -aq --filter label=dev.snipcheck=postgres --filter label=org.testcontainers.hash) >/dev/null 2>&1 || true
 else

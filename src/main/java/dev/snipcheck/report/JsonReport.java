@@ -2,12 +2,14 @@ package dev.snipcheck.report;
 
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.result.BlockResult;
+import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.PageResult;
 import dev.snipcheck.result.RunResult;
 import dev.snipcheck.result.Verdict;
 import dev.snipcheck.rules.Rule;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 
 /** Writes a run as the machine-readable JSON document of the contract, one entry per checked block. */
@@ -54,12 +56,9 @@ public final class JsonReport {
         if (!result.message().isEmpty()) {
             json.name("message").value(result.message());
         }
-        Optional<Position> position = result.position();
-        if (position.isPresent()) {
-            json.name("position").beginObject();
-            json.name("line").value(position.get().line());
-            json.name("column").value(position.get().column());
-            json.endObject();
+        writePosition(json, result.position());
+        if (!result.findings().isEmpty()) {
+            writeDiagnostics(json, result.findings());
         }
         json.name("millis").value(result.millis());
         // not in the contract's example, which allows additions: a failed block's output is what explains it
@@ -67,5 +66,32 @@ public final class JsonReport {
             json.name("output").value(result.output());
         }
         json.endObject();
+    }
+
+    /** Every finding with its position: a failed block's errors, or the misuses a block declares and shows. */
+    private static void writeDiagnostics(JsonWriter json, List<Finding> findings) {
+        json.name("diagnostics").beginArray();
+        for (Finding finding : findings) {
+            json.beginObject();
+            if (finding.rule().isPresent()) {
+                json.name("rule").value(finding.rule().get().id());
+            }
+            json.name("message").value(finding.message());
+            if (!finding.hint().isBlank()) {
+                json.name("hint").value(finding.hint());
+            }
+            writePosition(json, finding.position());
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static void writePosition(JsonWriter json, Optional<Position> position) {
+        if (position.isPresent()) {
+            json.name("position").beginObject();
+            json.name("line").value(position.get().line());
+            json.name("column").value(position.get().column());
+            json.endObject();
+        }
     }
 }

@@ -86,8 +86,10 @@ public final class TextReport {
 
     /** Findings of misuse rules the page allows: they did not fail the block, and the page's reason is shown. */
     private void writeAllowed(String path, BlockResult block, PrintWriter out) {
+        List<String> declared = block.block().attributes().misuse();
         for (Finding finding : block.findings()) {
-            if (finding.rule().isPresent()) {
+            // a misuse the block declares is what it demonstrates, not a note
+            if (finding.rule().isPresent() && !declared.contains(finding.rule().get().id())) {
                 String where = finding.position().map(p -> path + ":" + p.line() + ":" + p.column() + ":")
                         .orElse(path + ":" + block.block().fenceLine() + ":");
                 println(out, style.bold(where) + " " + style.warning("note[" + finding.rule().get().id() + "]")

@@ -125,7 +125,10 @@ public final class MisuseVerdict {
         }
         boolean explained = ran.reason().equals(Optional.of(Reason.EXCEPTION)) && explains(misuses.values(), ran, thrown);
         if (ran.verdict() == Verdict.PASSED || explained) {
-            return withNotes(BlockResult.passed(block, rules, ran.output(), ran.millis()), notes, allowances);
+            // the declared misuses stay in the result with their positions: the report says where each one fired
+            BlockResult demonstrated = new BlockResult(block, Verdict.PASSED, Optional.empty(), "", rules,
+                    List.copyOf(misuses.values()), ran.output(), ran.millis());
+            return withNotes(demonstrated, notes, allowances);
         }
         return ran.withRules(rules);
     }
@@ -184,7 +187,10 @@ public final class MisuseVerdict {
             return result;
         }
         String message = String.join("; ", allowances);
-        return new BlockResult(result.block(), result.verdict(), result.reason(), message, result.rules(), notes,
+        // the allowed misuses first: the block's position is the first of them, which its message explains
+        List<Finding> findings = new ArrayList<>(notes);
+        findings.addAll(result.findings());
+        return new BlockResult(result.block(), result.verdict(), result.reason(), message, result.rules(), findings,
                 result.output(), result.millis());
     }
 }

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,11 +42,13 @@ class SnippetsConformanceTest {
             "(passed|failed|skipped|not run|not checked)"
                     + "(?:\\s+(compile|exception|misuse|output|timeout|expectation|database|syntax))?"
                     + "(?:\\s+(\\d+):(\\d+))?"
+                    + "((?:\\s+[a-z][a-z-]*@\\d+)*)"
                     + "(?:\\s+\"(.*)\")?");
+    private static final Pattern PIN = Pattern.compile("([a-z][a-z-]*)@(\\d+)");
     private static final Pattern FENCE = Pattern.compile(CONTAINER + "(`{3,}|~{3,})");
     private static final Pattern COMMENT_START = Pattern.compile(CONTAINER + "<!--");
     private static final Pattern HIDDEN_START = Pattern.compile(CONTAINER + "<!--\\s*snipcheck(?![\\w-])");
-    private static final Pattern DECLARES_MISUSE = Pattern.compile("[\\s,]misuse=");
+    private static final Pattern DECLARES_MISUSE = Pattern.compile("[\\s,]misuse=([a-z+-]*)");
 
     @Test
     void everyBlockOfTheCorpusGetsTheVerdictItsPageDeclares() throws IOException {
@@ -53,7 +56,7 @@ class SnippetsConformanceTest {
         List<String> problems = new ArrayList<>();
         Map<String, Expectation> expectations = new TreeMap<>();
         Map<String, Boolean> hiddenFences = new TreeMap<>();
-        Set<String> declaringMisuse = new TreeSet<>();
+        Map<String, List<String>> declaringMisuse = new TreeMap<>();
         for (Path page : pages()) {
             read(page, expectations, hiddenFences, declaringMisuse, problems);
         }
@@ -89,9 +92,9 @@ class SnippetsConformanceTest {
                 default -> problems.add(key + ": unknown verdict `" + verdict + "`");
             }
             Expectation expected = expectations.getOrDefault(key, Expectation.PASSED);
-            boolean bad = declaringMisuse.contains(key) || expected.reason().equals(Optional.of("misuse"));
+            boolean bad = declaringMisuse.containsKey(key) || expected.reason().equals(Optional.of("misuse"));
             perPage.computeIfAbsent(block.path("file").asText(), f -> new int[2])[bad ? 0 : 1]++;
-            if (expected.verdict().equals("passed") && !declaringMisuse.contains(key)) {
+            if (expected.verdict().equals("passed") && !declaringMisuse.containsKey(key)) {
                 good.add(key);
                 if (!block.path("rules").isEmpty()) {
                     falsePositives.add(key + " " + block.path("rules"));
@@ -102,6 +105,7 @@ class SnippetsConformanceTest {
                 problems.add(key + ": expected " + expected + ", got " + describe(block)
                         + " (" + block.path("message").asText("no message") + ")" + mismatch.get());
             }
+            problems.addAll(expected.unmetPins(key, block, declaringMisuse.getOrDefault(key, List.of())));
             Boolean hidden = hiddenFences.get(key);
             if (hidden == null) {
                 problems.add(key + ": reported as a block, but there is no fence on that line");
@@ -165,7 +169,7 @@ class SnippetsConformanceTest {
 
     /** Collects the page's expectations and, for every fence line, whether it sits in a snipcheck comment. */
     private static void read(Path page, Map<String, Expectation> expectations, Map<String, Boolean> fences,
-                             Set<String> declaringMisuse, List<String> problems) throws IOException {
+                             Map<String, List<String>> declaringMisuse, List<String> problems) throws IOException {
         List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
         String file = page.toString().replace('\\', '/');
         boolean inComment = false;
@@ -191,8 +195,9 @@ class SnippetsConformanceTest {
             if (fence.find() && (!inComment || hidden)) {
                 openFence = fence.group(1);
                 fences.put(file + ":" + number, inComment);
-                if (DECLARES_MISUSE.matcher(line.substring(fence.end())).find()) {
-                    declaringMisuse.add(file + ":" + number);
+                Matcher misuse = DECLARES_MISUSE.matcher(line.substring(fence.end()));
+                if (misuse.find()) {
+                    declaringMisuse.put(file + ":" + number, List.of(misuse.group(1).split("\\+")));
                 }
             } else if (inComment && line.contains("-->")) {
                 inComment = false;
@@ -228,16 +233,54 @@ class SnippetsConformanceTest {
         return text.toString();
     }
 
-    /** What a block must produce; absent parts are not compared. */
+    /**
+     * What a block must produce; absent parts are not compared.
+     *
+     * @param pins for a block that shows misuses: each rule and the line it must fire at, as {@code rule@line}
+     */
     private record Expectation(String verdict, Optional<String> reason, Optional<String> position,
-                               Optional<String> text) {
+                               Set<String> pins, Optional<String> text) {
 
-        static final Expectation PASSED = new Expectation("passed", Optional.empty(), Optional.empty(), Optional.empty());
+        static final Expectation PASSED = new Expectation("passed", Optional.empty(), Optional.empty(), Set.of(),
+                Optional.empty());
 
         static Expectation of(Matcher parsed) {
+            Set<String> pins = new TreeSet<>();
+            Matcher pin = PIN.matcher(parsed.group(5));
+            while (pin.find()) {
+                pins.add(pin.group());
+            }
             return new Expectation(parsed.group(1), Optional.ofNullable(parsed.group(2)),
-                    Optional.ofNullable(parsed.group(3)).map(line -> line + ":" + parsed.group(4)),
-                    Optional.ofNullable(parsed.group(5)));
+                    Optional.ofNullable(parsed.group(3)).map(line -> line + ":" + parsed.group(4)), pins,
+                    Optional.ofNullable(parsed.group(6)));
+        }
+
+        /**
+         * Where the pinned rules fired differs from the pins, one line per difference; a block that must pass with
+         * its {@code misuse=} pins every rule it declares. A finding at the fence is one whose line is unknown: it
+         * neither meets a pin nor contradicts one.
+         */
+        List<String> unmetPins(String key, JsonNode block, List<String> declared) {
+            List<String> problems = new ArrayList<>();
+            Set<String> pinnedRules = new TreeSet<>();
+            pins.forEach(pin -> pinnedRules.add(pin.substring(0, pin.indexOf('@'))));
+            if (verdict.equals("passed")) {
+                declared.stream().filter(rule -> !pinnedRules.contains(rule)).forEach(rule -> problems.add(key
+                        + ": declares `misuse=" + rule + "` but pins no line for it (`" + rule + "@LINE`)"));
+            }
+            Set<String> fired = new TreeSet<>();
+            for (JsonNode diagnostic : block.path("diagnostics")) {
+                int line = diagnostic.path("position").path("line").asInt(0);
+                String rule = diagnostic.path("rule").asText("");
+                if (pinnedRules.contains(rule) && line != 0 && line != block.path("line").asInt()) {
+                    fired.add(rule + "@" + line);
+                }
+            }
+            pins.stream().filter(pin -> !fired.contains(pin)).forEach(pin -> problems.add(key + ": expected "
+                    + pin.replace("@", " at line ") + ", but it fired at " + (fired.isEmpty() ? "no line" : fired)));
+            fired.stream().filter(at -> !pins.contains(at)).forEach(at -> problems.add(key + ": "
+                    + at.replace("@", " fired at line ") + ", which the page does not pin"));
+            return problems;
         }
 
         /** Why the block does not match, empty when it does; the verdict, reason and position show in the line itself. */
@@ -260,6 +303,7 @@ class SnippetsConformanceTest {
         @Override
         public String toString() {
             return verdict + reason.map(r -> " " + r).orElse("") + position.map(p -> " " + p).orElse("")
+                    + pins.stream().map(pin -> " " + pin).collect(Collectors.joining())
                     + text.map(t -> " \"" + t + "\"").orElse("");
         }
     }

@@ -98,20 +98,6 @@ class PostgresServerTest {
     }
 
     @Test
-    void reportsTheCostOfCreatingADatabase() throws Exception {
-        int calls = 20;
-        List<Database> databases = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            databases.add(server.createDatabase());
-        }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        System.out.printf("createDatabase: %.1f ms per database over %d calls (%s)%n",
-                elapsed.toNanos() / 1e6 / calls, calls, server.description());
-        databases.forEach(server::dropDatabase);
-    }
-
-    @Test
     void externalServerCreatesAndDropsDatabases() throws Exception {
         String url = "jdbc:postgresql://localhost:" + probe.port() + "/postgres?user=postgres&password=";
         int templatesBefore = countDatabases("snipcheck_template_%");

@@ -3,6 +3,7 @@ package dev.snipcheck.report;
 import static dev.snipcheck.report.Fixtures.block;
 import static dev.snipcheck.report.Fixtures.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
@@ -13,12 +14,14 @@ import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.PageResult;
 import dev.snipcheck.result.Reason;
 import dev.snipcheck.result.RunResult;
+import dev.snipcheck.result.Verdict;
 import dev.snipcheck.rules.Rule;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
@@ -57,6 +60,15 @@ class JsonReportTest {
                         "line": 44,
                         "column": 9
                       },
+                      "diagnostics": [
+                        {
+                          "message": "the Publisher is never subscribed",
+                          "position": {
+                            "line": 44,
+                            "column": 9
+                          }
+                        }
+                      ],
                       "millis": 12,
                       "output": "hello\\n"
                     },
@@ -101,6 +113,32 @@ class JsonReportTest {
                   }
                 }
                 """, json(run));
+    }
+
+    @Test
+    void aPassedBlockListsTheMisusesItDemonstratesWithTheirRulesAndLines() {
+        Block shown = block(0, "java", 20, 3, 1, false);
+        Page page = page(Path.of("rule.md"), "docs/rule.md", List.of(shown));
+        RunResult run = new RunResult(List.of(new PageResult(page, Mode.ASYNC, false, List.of(
+                new BlockResult(shown, Verdict.PASSED, Optional.empty(), "", List.of(Rule.CONNECTION_LEAK),
+                        List.of(Finding.misuse(Rule.CONNECTION_LEAK, new Position(22, 5), "never given back",
+                                "close it")), "", 7)))), "db");
+
+        String json = json(run);
+
+        assertTrue(json.contains("""
+                      "diagnostics": [
+                        {
+                          "rule": "connection-leak",
+                          "message": "never given back",
+                          "hint": "close it",
+                          "position": {
+                            "line": 22,
+                            "column": 5
+                          }
+                        }
+                      ],
+                """), json);
     }
 
     @Test

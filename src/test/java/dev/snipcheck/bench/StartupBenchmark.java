@@ -1,4 +1,10 @@
-package dev.snipcheck.postgres;
+package dev.snipcheck.bench;
+
+import dev.snipcheck.postgres.Backend;
+import dev.snipcheck.postgres.EmbeddedServer;
+import dev.snipcheck.postgres.PostgresLauncher;
+import dev.snipcheck.postgres.PostgresServer;
+import dev.snipcheck.postgres.PostgresSettings;
 
 import java.util.Locale;
 import java.util.Optional;

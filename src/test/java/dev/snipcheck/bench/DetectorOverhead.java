@@ -1,6 +1,7 @@
-package dev.snipcheck.cli;
+package dev.snipcheck.bench;
 
 import dev.snipcheck.TestPostgres;
+import dev.snipcheck.cli.Main;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
