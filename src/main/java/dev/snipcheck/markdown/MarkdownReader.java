@@ -1,16 +1,23 @@
 package dev.snipcheck.markdown;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads a Markdown file into a {@link Page}: its front matter options and every fenced block, hidden ones included. */
 public final class MarkdownReader {
 
     public Page read(Path file, String displayPath) throws IOException {
-        // decoding leniently: one stray byte must not hide every block of the page
-        return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file, displayPath);
+        PageText text = PageText.decode(Files.readAllBytes(file));
+        Page page = parse(text.text(), file, displayPath);
+        if (text.problem().isEmpty()) {
+            return page;
+        }
+        List<Problem> problems = new ArrayList<>(page.problems());
+        problems.add(0, text.problem().get());
+        return new Page(file, displayPath, page.options(), page.blocks(), List.copyOf(problems));
     }
 
     public Page parse(String text, Path file, String displayPath) {
