@@ -4,6 +4,8 @@ import static dev.snipcheck.report.Fixtures.block;
 import static dev.snipcheck.report.Fixtures.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;
@@ -18,7 +20,9 @@ import dev.snipcheck.rules.Rule;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
@@ -58,7 +62,16 @@ class JsonReportTest {
                         "column": 9
                       },
                       "millis": 12,
-                      "output": "hello\\n"
+                      "output": "hello\\n",
+                      "diagnostics": [
+                        {
+                          "position": {
+                            "line": 44,
+                            "column": 9
+                          },
+                          "message": "the Publisher is never subscribed"
+                        }
+                      ]
                     },
                     {
                       "file": "docs/pool.md",
@@ -90,6 +103,13 @@ class JsonReportTest {
                       "rules": [],
                       "message": "an earlier block failed",
                       "millis": 0
+                    },
+                    {
+                      "file": "docs/pool.md",
+                      "line": 80,
+                      "language": "text",
+                      "hidden": false,
+                      "verdict": "not checked"
                     }
                   ],
                   "summary": {
@@ -101,6 +121,38 @@ class JsonReportTest {
                   }
                 }
                 """, json(run));
+    }
+
+    @Test
+    void blocksOfOtherLanguagesStandWhereThePageHasThem() throws Exception {
+        Block shell = block(0, "sh", 3);
+        Block failing = block(1, "java", 10, 2, 4, true);
+        Block unlabelled = block(2, "", 20);
+        Page page = page(Path.of("guide.md"), "guide.md", List.of(shell, failing, unlabelled));
+        RunResult run = new RunResult(List.of(new PageResult(page, Mode.SYNC, false, List.of(
+                BlockResult.failed(failing, Reason.MISUSE, "the Publisher is never subscribed", List.of(
+                        Finding.misuse(Rule.UNSUBSCRIBED_PUBLISHER, new Position(11, 4),
+                                "the Publisher is never subscribed", "subscribe to it"),
+                        new Finding(Optional.empty(), "and it threw", "")), "", 1)
+                        .withRules(List.of("unsubscribed-publisher"))))), "db");
+
+        JsonNode blocks = new ObjectMapper().readTree(json(run)).get("blocks");
+        List<String> seen = new ArrayList<>();
+        for (JsonNode block : blocks) {
+            seen.add(block.get("line").asInt() + " " + block.get("language").asText() + " "
+                    + block.get("verdict").asText());
+        }
+        assertEquals(List.of("3 sh not checked", "10 java failed", "20  not checked"), seen);
+        JsonNode diagnostics = blocks.get(1).get("diagnostics");
+        assertEquals(2, diagnostics.size());
+        assertEquals("unsubscribed-publisher", diagnostics.get(0).get("rule").asText());
+        assertEquals(11, diagnostics.get(0).get("position").get("line").asInt());
+        assertEquals(4, diagnostics.get(0).get("position").get("column").asInt());
+        assertEquals("subscribe to it", diagnostics.get(0).get("hint").asText());
+        assertEquals("and it threw", diagnostics.get(1).get("message").asText());
+        assertEquals(false, diagnostics.get(1).has("position"));
+        assertEquals(false, diagnostics.get(1).has("rule"));
+        assertEquals(2, new ObjectMapper().readTree(json(run)).get("summary").get("notChecked").asInt());
     }
 
     @Test
