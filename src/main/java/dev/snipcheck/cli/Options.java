@@ -160,8 +160,8 @@ final class Options {
         public ReportFile convert(String value) {
             int equals = value.indexOf('=');
             if (equals <= 0 || equals == value.length() - 1) {
-                throw new TypeConversionException("expected FORMAT=FILE such as sarif=snipcheck.sarif, but was '"
-                        + value + "'");
+                throw new TypeConversionException(
+                        "expected a format and a file such as sarif=snipcheck.sarif, but was '" + value + "'");
             }
             return new ReportFile(choice(Format.class, value.substring(0, equals)), value.substring(equals + 1));
         }

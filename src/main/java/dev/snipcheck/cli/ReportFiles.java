@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The files of {@code --report FORMAT=FILE}, opened before the run so that one that cannot be written fails at once. */
+/** The files of {@code --report FORMAT=FILE}, opened before the run so that one that cannot be written fails first. */
 final class ReportFiles implements AutoCloseable {
 
     private final Map<Path, Options.Format> formats;

@@ -125,7 +125,7 @@ public final class SarifReport implements Report {
         }
     }
 
-    /** A URI reference for the displayed path: relative stays relative (to the checkout), with spaces and the like escaped. */
+    /** A URI reference for the displayed path: a relative one stays relative (to the checkout), its spaces escaped. */
     static String uri(String file) {
         Path path = Path.of(file);
         if (path.isAbsolute()) {

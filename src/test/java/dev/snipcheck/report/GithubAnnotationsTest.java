@@ -24,14 +24,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class GithubAnnotationsTest {
+public class GithubAnnotationsTest {
 
     /**
      * A workflow command as the runner parses it: {@code ::error} with comma-separated {@code key=value} properties,
      * then {@code ::} and the message, all on one line; in values no raw ',' or ':' (nor, anywhere, a raw '%' that
      * does not start an escape).
      */
-    static final Pattern COMMAND = Pattern.compile(
+    public static final Pattern COMMAND = Pattern.compile(
             "::error file=((?:[^,:%\\r\\n]|%25|%0D|%0A|%3A|%2C)+),line=(\\d+),col=(\\d+),"
                     + "title=((?:[^,:%\\r\\n]|%25|%0D|%0A|%3A|%2C)+)::((?:[^%\\r\\n]|%25|%0D|%0A)*)");
 
@@ -42,7 +42,8 @@ class GithubAnnotationsTest {
         assertEquals("::error file=docs/pool.md,line=44,col=9,title=unsubscribed-publisher::"
                 + "the Publisher is never subscribed%0Ahint: subscribe to it, or return it", lines.get(0));
         assertEquals("::error file=docs/pool.md,line=50,col=1,title=exception::"
-                + "java.lang.IllegalStateException: 100%25 broken%0D%0Ain two lines%0Aoutput:%0Ahello%0Aworld", lines.get(1));
+                + "java.lang.IllegalStateException: 100%25 broken%0D%0Ain two lines%0Aoutput:%0Ahello%0Aworld",
+                lines.get(1));
         assertEquals("1 passed, 2 failed, 0 skipped, 0 not run, 1 not checked", lines.get(2));
         for (String command : lines.subList(0, 2)) {
             assertTrue(COMMAND.matcher(command).matches(), command);
@@ -82,7 +83,8 @@ class GithubAnnotationsTest {
                         List.of(Finding.misuse(Rule.UNSUBSCRIBED_PUBLISHER, new Position(44, 9),
                                 "the Publisher is never subscribed", "subscribe to it, or return it")), "", 1)
                         .withRules(List.of("unsubscribed-publisher")),
-                BlockResult.failed(thrown, Reason.EXCEPTION, "java.lang.IllegalStateException: 100% broken\r\nin two lines",
+                BlockResult.failed(thrown, Reason.EXCEPTION,
+                        "java.lang.IllegalStateException: 100% broken\r\nin two lines",
                         List.of(), "hello\nworld\n", 2),
                 BlockResult.passed(passed, List.of(), "", 1)))), "db");
     }
