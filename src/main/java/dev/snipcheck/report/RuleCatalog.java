@@ -1,7 +1,7 @@
 package dev.snipcheck.report;
 
-import dev.snipcheck.rules.Rule;
 import dev.snipcheck.result.Reason;
+import dev.snipcheck.rules.Rule;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,12 +9,12 @@ import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.Position;
-import dev.snipcheck.rules.Rule;
 import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.PageResult;
 import dev.snipcheck.result.Reason;
 import dev.snipcheck.result.RunResult;
+import dev.snipcheck.rules.Rule;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
