@@ -63,15 +63,15 @@ final class Options {
             description = "Report format (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    String output;
+
     @Option(
             names = "--report",
             paramLabel = "FORMAT=FILE",
             converter = ReportFileConverter.class,
             description = "Also write the report in FORMAT (text, json, sarif, github, junit) to FILE; repeatable.")
     List<ReportFile> reports = new ArrayList<>();
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    String output;
 
     @Option(
             names = "--postgres",
