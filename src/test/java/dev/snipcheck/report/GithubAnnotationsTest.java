@@ -82,7 +82,7 @@ public class GithubAnnotationsTest {
                 BlockResult.failed(misuse, Reason.MISUSE, "the Publisher is never subscribed",
                         List.of(Finding.misuse(Rule.UNSUBSCRIBED_PUBLISHER, new Position(44, 9),
                                 "the Publisher is never subscribed", "subscribe to it, or return it")), "", 1)
-                        .withRules(List.of("unsubscribed-publisher")),
+                        .withRules(List.of(Rule.UNSUBSCRIBED_PUBLISHER)),
                 BlockResult.failed(thrown, Reason.EXCEPTION,
                         "java.lang.IllegalStateException: 100% broken\r\nin two lines",
                         List.of(), "hello\nworld\n", 2),

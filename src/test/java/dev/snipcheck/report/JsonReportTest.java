@@ -134,7 +134,7 @@ class JsonReportTest {
                         Finding.misuse(Rule.UNSUBSCRIBED_PUBLISHER, new Position(11, 4),
                                 "the Publisher is never subscribed", "subscribe to it"),
                         new Finding(Optional.empty(), "and it threw", "")), "", 1)
-                        .withRules(List.of("unsubscribed-publisher"))))), "db");
+                        .withRules(List.of(Rule.UNSUBSCRIBED_PUBLISHER))))), "db");
 
         JsonNode blocks = new ObjectMapper().readTree(json(run)).get("blocks");
         List<String> seen = new ArrayList<>();

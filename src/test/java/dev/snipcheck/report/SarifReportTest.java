@@ -162,7 +162,7 @@ class SarifReportTest {
                         Finding.misuse(Rule.CONNECTION_LEAK, new Position(5 + shift, 1),
                                 "a connection is never released", ""),
                         Finding.at(new Position(5 + shift, 1), "NullPointerException", "")), "", 5)
-                        .withRules(List.of("unsubscribed-publisher", "connection-leak")),
+                        .withRules(List.of(Rule.UNSUBSCRIBED_PUBLISHER, Rule.CONNECTION_LEAK)),
                 BlockResult.failed(compile, Reason.COMPILE, "incompatible types: String cannot be converted to int",
                         List.of(Finding.at(new Position(9 + shift, 9),
                                 "incompatible types: String cannot be converted to int", "")), "", 0),
