@@ -3,7 +3,11 @@ package dev.snipcheck.cli;
 import dev.snipcheck.markdown.DocFinder;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
+import dev.snipcheck.report.GithubAnnotations;
 import dev.snipcheck.report.JsonReport;
+import dev.snipcheck.report.JunitReport;
+import dev.snipcheck.report.Report;
+import dev.snipcheck.report.SarifReport;
 import dev.snipcheck.report.TextReport;
 import dev.snipcheck.result.RunResult;
 import dev.snipcheck.run.PageFiles;
@@ -23,7 +27,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code snipcheck} command: finds the Markdown files, verifies their blocks, writes the report. */
@@ -44,24 +50,29 @@ public final class Main {
     private final PageFiles pageFiles;
     private final Terminal terminal;
     private final ServerFactory servers;
+    private final Map<String, String> environment;
 
-    private Main(PrintWriter out, PrintWriter err, Path workingDirectory, Terminal terminal, ServerFactory servers) {
+    private Main(PrintWriter out, PrintWriter err, Path workingDirectory, Terminal terminal, ServerFactory servers,
+                 Map<String, String> environment) {
         this.out = out;
         this.err = err;
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.pageFiles = new PageFiles(workingDirectory);
         this.terminal = terminal;
         this.servers = servers;
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err), true);
-        System.exit(run(args, out, err, Path.of("").toAbsolutePath()));
+        System.exit(run(args, out, err, Path.of("").toAbsolutePath(), Terminal.detect(), ServerFactory.real(),
+                System.getenv()));
     }
 
     /**
-     * Runs snipcheck as the command line would, writing to {@code out} and {@code err}.
+     * Runs snipcheck as the command line would, writing to {@code out} and {@code err}, but for the process's
+     * environment: a run inside a GitHub Actions job does not add annotations to the reports of its callers.
      *
      * @return the exit status: 0 nothing failed, 1 a block failed, 2 bad usage or no database
      */
@@ -71,8 +82,13 @@ public final class Main {
 
     static int run(String[] args, PrintWriter out, PrintWriter err, Path workingDirectory, Terminal terminal,
                    ServerFactory servers) {
+        return run(args, out, err, workingDirectory, terminal, servers, Map.of());
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, Path workingDirectory, Terminal terminal,
+                   ServerFactory servers, Map<String, String> environment) {
         try {
-            return new Main(out, err, workingDirectory, terminal, servers).execute(args);
+            return new Main(out, err, workingDirectory, terminal, servers, environment).execute(args);
         } catch (RuntimeException e) {
             err.println("snipcheck: internal error, please report it:");
             e.printStackTrace(err);
@@ -100,9 +116,10 @@ public final class Main {
             return OK;
         }
 
-        if (options.watch && (options.format == Options.Format.JSON || options.output != null)) {
+        if (options.watch && (options.format != Options.Format.TEXT || options.output != null
+                || !options.reports.isEmpty())) {
             return usageError("--watch prints the text report as pages change; it cannot be combined with "
-                    + "--format json or --output");
+                    + "another --format, --output or --report");
         }
 
         RunSettings settings;
@@ -133,6 +150,18 @@ public final class Main {
                 return usageError("invalid --output path: " + options.output);
             }
         }
+        Map<Path, Options.Format> reportFiles = new LinkedHashMap<>();
+        for (Options.ReportFile file : options.reports) {
+            Path path;
+            try {
+                path = workingDirectory.resolve(file.file()).normalize();
+            } catch (InvalidPathException e) {
+                return usageError("invalid --report path: " + file.file());
+            }
+            if (reportFiles.put(path, file.format()) != null || path.equals(outputFile)) {
+                return usageError("two reports would be written to " + file.file());
+            }
+        }
         boolean color = switch (options.color) {
             case ALWAYS -> true;
             case NEVER -> false;
@@ -141,6 +170,7 @@ public final class Main {
 
         // opened before the run, so that a path that cannot be written fails in a second, not after the run
         try (PrintWriter report = outputFile == null ? null : openReport(outputFile);
+             ReportFiles extraReports = ReportFiles.open(reportFiles);
              RunSetup run = new RunSetup(settings, System.getProperty("java.class.path"), servers, err::println)) {
             Progress progress = new Progress(err, pages.size(), terminal.interactive(), System::nanoTime);
             RunResult result;
@@ -151,12 +181,19 @@ public final class Main {
             }
             PrintWriter target = report == null ? out : report;
             TextReport textReport = new TextReport(color, options.verbose);
-            switch (options.format) {
-                case JSON -> new JsonReport().write(result, target);
-                case TEXT -> textReport.write(result, target);
+            // on a GitHub runner the plain command annotates the pull request; the runner reads only stdout
+            if (options.format == Options.Format.TEXT && "true".equals(environment.get("GITHUB_ACTIONS"))) {
+                new GithubAnnotations().writeAnnotations(result, out);
             }
+            Report main = options.format == Options.Format.TEXT ? textReport : report(options.format, options);
+            main.write(result, target);
             if (report != null && report.checkError()) {
                 err.println("snipcheck: could not write the report to " + pageFiles.display(outputFile));
+                return USAGE;
+            }
+            Optional<Path> unwritten = extraReports.write(format -> report(format, options), result);
+            if (unwritten.isPresent()) {
+                err.println("snipcheck: could not write the report to " + pageFiles.display(unwritten.get()));
                 return USAGE;
             }
             // a page that needed the server after all, and it failed to start: the report says which blocks
@@ -175,9 +212,22 @@ public final class Main {
                 new Watch(inputs, run, pageFiles::read, textReport, out, err).run();
             }
             return result.failed() ? FAILED : OK;
+        } catch (ReportFiles.Unwritable e) {
+            return usageError("cannot write the report to " + pageFiles.display(e.file()) + ": " + e.getMessage());
         } catch (IOException e) {
             return usageError("cannot write the report to " + pageFiles.display(outputFile) + ": " + e.getMessage());
         }
+    }
+
+    /** A report to write in {@code format}; a text report in a file is never colored. */
+    private static Report report(Options.Format format, Options options) {
+        return switch (format) {
+            case TEXT -> new TextReport(false, options.verbose);
+            case JSON -> new JsonReport();
+            case SARIF -> new SarifReport(Options.Version.version());
+            case GITHUB -> new GithubAnnotations();
+            case JUNIT -> new JunitReport();
+        };
     }
 
     /** The paths to check, absolute; the defaults when none are given. */
@@ -219,7 +269,7 @@ public final class Main {
         return pages;
     }
 
-    private static PrintWriter openReport(Path file) throws IOException {
+    static PrintWriter openReport(Path file) throws IOException {
         try {
             return new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {

@@ -37,7 +37,11 @@ final class Options {
 
     /** What {@code --format} selects. */
     enum Format {
-        TEXT, JSON
+        TEXT, JSON, SARIF, GITHUB, JUNIT
+    }
+
+    /** One {@code --report FORMAT=FILE}: a report written to a file besides the one on stdout. */
+    record ReportFile(Format format, String file) {
     }
 
     /** What {@code --color} selects. */
@@ -53,7 +57,7 @@ final class Options {
 
     @Option(
             names = "--format",
-            paramLabel = "text|json",
+            paramLabel = "text|json|sarif|github|junit",
             defaultValue = "text",
             converter = FormatConverter.class,
             description = "Report format (default: ${DEFAULT-VALUE}).")
@@ -61,6 +65,13 @@ final class Options {
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     String output;
+
+    @Option(
+            names = "--report",
+            paramLabel = "FORMAT=FILE",
+            converter = ReportFileConverter.class,
+            description = "Also write the report in FORMAT (text, json, sarif, github, junit) to FILE; repeatable.")
+    List<ReportFile> reports = new ArrayList<>();
 
     @Option(
             names = "--postgres",
@@ -136,6 +147,19 @@ final class Options {
         @Override
         public Format convert(String value) {
             return choice(Format.class, value);
+        }
+    }
+
+    /** Reads {@code --report FORMAT=FILE}. */
+    static final class ReportFileConverter implements ITypeConverter<ReportFile> {
+        @Override
+        public ReportFile convert(String value) {
+            int equals = value.indexOf('=');
+            if (equals <= 0 || equals == value.length() - 1) {
+                throw new TypeConversionException(
+                        "expected a format and a file such as sarif=snipcheck.sarif, but was '" + value + "'");
+            }
+            return new ReportFile(choice(Format.class, value.substring(0, equals)), value.substring(equals + 1));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.snipcheck.report;
 
+import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.Finding;
@@ -9,19 +10,37 @@ import dev.snipcheck.result.Verdict;
 import dev.snipcheck.rules.Rule;
 
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Writes a run as the machine-readable JSON document of the contract, one entry per checked block. */
-public final class JsonReport {
+/**
+ * Writes a run as the machine-readable JSON document of the contract: one entry per block, with verdict
+ * {@code not checked} for the languages snipcheck does not check.
+ */
+public final class JsonReport implements Report {
 
+    /** The verdict of a block in a language snipcheck does not check, as the contract spells it. */
+    static final String NOT_CHECKED = "not checked";
+
+    @Override
     public void write(RunResult result, PrintWriter out) {
         JsonWriter json = new JsonWriter(out);
         json.beginObject();
         json.name("blocks").beginArray();
         for (PageResult page : result.pages()) {
+            Map<Integer, BlockResult> results = new HashMap<>();
             for (BlockResult block : page.blocks()) {
-                writeBlock(json, page.page().displayPath(), block);
+                results.put(block.block().ordinal(), block);
+            }
+            // document order, with the blocks of other languages where they stand: a coverage tool sees them all
+            for (Block block : page.page().blocks()) {
+                if (results.containsKey(block.ordinal())) {
+                    writeBlock(json, page.page().displayPath(), results.get(block.ordinal()));
+                } else if (!block.isChecked()) {
+                    writeNotChecked(json, page.page().displayPath(), block);
+                }
             }
         }
         json.endArray();
@@ -57,30 +76,39 @@ public final class JsonReport {
             json.name("message").value(result.message());
         }
         writePosition(json, result.position());
-        if (!result.findings().isEmpty()) {
-            writeDiagnostics(json, result.findings());
-        }
         json.name("millis").value(result.millis());
         // not in the contract's example, which allows additions: a failed block's output is what explains it
         if (failed && !result.output().isBlank()) {
             json.name("output").value(result.output());
         }
+        // a passed block lists the misuses it declares and shows, with their lines
+        if (failed || !result.findings().isEmpty()) {
+            writeDiagnostics(json, result.findings());
+        }
         json.endObject();
     }
 
-    /** Every finding with its position: a failed block's errors, or the misuses a block declares and shows. */
+    private static void writeNotChecked(JsonWriter json, String file, Block block) {
+        json.beginObject();
+        json.name("file").value(file);
+        json.name("line").value(block.fenceLine());
+        json.name("language").value(block.language());
+        json.name("hidden").value(block.hidden());
+        json.name("verdict").value(NOT_CHECKED);
+        json.endObject();
+    }
+
+    /** Every finding of a block, so a tool never has to parse the text report. */
     private static void writeDiagnostics(JsonWriter json, List<Finding> findings) {
         json.name("diagnostics").beginArray();
         for (Finding finding : findings) {
             json.beginObject();
-            if (finding.rule().isPresent()) {
-                json.name("rule").value(finding.rule().get().id());
-            }
+            finding.rule().ifPresent(rule -> json.name("rule").value(rule.id()));
+            writePosition(json, finding.position());
             json.name("message").value(finding.message());
             if (!finding.hint().isBlank()) {
                 json.name("hint").value(finding.hint());
             }
-            writePosition(json, finding.position());
             json.endObject();
         }
         json.endArray();

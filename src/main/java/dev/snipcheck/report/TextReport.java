@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * Writes a run for people: every finding of a failed block compiler-style ({@code path:line:col: error[id]: ...})
  * with its Markdown line and a caret, one line per skipped or not-run block, then the summary line.
  */
-public final class TextReport {
+public final class TextReport implements Report {
 
     /** Output beyond this many lines rarely explains more, and would bury the next finding. */
     static final int OUTPUT_LINES = 40;
@@ -39,6 +39,7 @@ public final class TextReport {
         this.style = new Style(color);
     }
 
+    @Override
     public void write(RunResult result, PrintWriter out) {
         for (PageResult page : result.pages()) {
             writePage(page, out);
@@ -199,7 +200,8 @@ public final class TextReport {
         }
     }
 
-    private String summary(RunResult result) {
+    /** {@code N passed, N failed, N skipped, N not run, N not checked}. */
+    String summary(RunResult result) {
         return count(result.count(Verdict.PASSED), "passed", style::passed) + ", "
                 + count(result.count(Verdict.FAILED), "failed", style::error) + ", "
                 + count(result.count(Verdict.SKIPPED), "skipped", style::warning) + ", "

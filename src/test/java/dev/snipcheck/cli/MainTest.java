@@ -62,8 +62,8 @@ class MainTest {
     @Test
     void unknownFormatIsAUsageError() {
         assertEquals(2, run("--format", "xml"));
-        assertTrue(err.toString().contains("Invalid value for option '--format': expected one of text, json, but was"
-                + " 'xml'"), err.toString());
+        assertTrue(err.toString().contains("Invalid value for option '--format': expected one of text, json, sarif,"
+                + " github, junit, but was 'xml'"), err.toString());
     }
 
     @Test
@@ -115,5 +115,53 @@ class MainTest {
         Options options = new Options();
         new CommandLine(options).parseArgs("README.md");
         assertEquals(RunSettings.defaults(), options.runSettings());
+    }
+
+    @Test
+    void reportNeedsAFormatAndAFile() {
+        assertEquals(2, run("--report", "snipcheck.sarif"));
+        assertTrue(err.toString().contains("Invalid value for option '--report' (FORMAT=FILE): expected a format and a "
+                + "file such as sarif=snipcheck.sarif, but was 'snipcheck.sarif'"), err.toString());
+    }
+
+    @Test
+    void unknownReportFormatIsAUsageError() {
+        assertEquals(2, run("--report", "html=site/index.html"));
+        assertTrue(err.toString().contains("expected one of text, json, sarif, github, junit, but was 'html'"),
+                err.toString());
+    }
+
+    @Test
+    void twoReportsToOneFileIsAUsageError() throws IOException {
+        Files.writeString(dir.resolve("README.md"), "# hi\n");
+        assertEquals(2, run("--output", "out.txt", "--report", "junit=./out.txt", "README.md"));
+        assertTrue(err.toString().contains("two reports would be written to ./out.txt"), err.toString());
+    }
+
+    @Test
+    void unwritableReportFileIsReportedBeforeAnyServerStarts() throws IOException {
+        Files.writeString(dir.resolve("README.md"), "# hi\n");
+        assertEquals(2, run("--report", "sarif=no/such/dir/snipcheck.sarif", "README.md"));
+        assertTrue(err.toString().contains("cannot write the report to no/such/dir/snipcheck.sarif: its directory "
+                + "does not exist"), err.toString());
+    }
+
+    @Test
+    void watchPrintsTextOnly() throws IOException {
+        Files.writeString(dir.resolve("README.md"), "# hi\n");
+        assertEquals(2, run("--watch", "--report", "junit=out.xml", "README.md"));
+        assertTrue(err.toString().contains("cannot be combined with another --format, --output or --report"),
+                err.toString());
+    }
+
+    @Test
+    void reportsOfAPageWithoutCheckedBlocksAreWrittenToo() throws IOException {
+        Files.writeString(dir.resolve("README.md"), "# hi\n\n```sh\nls\n```\n");
+        assertEquals(0, run("--format", "github", "--report", "junit=out.xml", "--report", "sarif=out.sarif",
+                "README.md"), err.toString());
+        assertEquals("0 passed, 0 failed, 0 skipped, 0 not run, 1 not checked\n", out.toString());
+        assertTrue(Files.readString(dir.resolve("out.xml")).contains("<testsuite name=\"README.md\" tests=\"0\""),
+                Files.readString(dir.resolve("out.xml")));
+        assertTrue(Files.readString(dir.resolve("out.sarif")).contains("\"results\": []"));
     }
 }

@@ -5,6 +5,8 @@ import static dev.snipcheck.report.Fixtures.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;
@@ -20,6 +22,7 @@ import dev.snipcheck.rules.Rule;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -70,7 +73,16 @@ class JsonReportTest {
                         }
                       ],
                       "millis": 12,
-                      "output": "hello\\n"
+                      "output": "hello\\n",
+                      "diagnostics": [
+                        {
+                          "position": {
+                            "line": 44,
+                            "column": 9
+                          },
+                          "message": "the Publisher is never subscribed"
+                        }
+                      ]
                     },
                     {
                       "file": "docs/pool.md",
@@ -102,6 +114,13 @@ class JsonReportTest {
                       "rules": [],
                       "message": "an earlier block failed",
                       "millis": 0
+                    },
+                    {
+                      "file": "docs/pool.md",
+                      "line": 80,
+                      "language": "text",
+                      "hidden": false,
+                      "verdict": "not checked"
                     }
                   ],
                   "summary": {
@@ -116,7 +135,7 @@ class JsonReportTest {
     }
 
     @Test
-    void aPassedBlockListsTheMisusesItDemonstratesWithTheirRulesAndLines() {
+    void aPassedBlockListsTheMisusesItDemonstratesWithTheirRulesAndLines() throws Exception {
         Block shown = block(0, "java", 20, 3, 1, false);
         Page page = page(Path.of("rule.md"), "docs/rule.md", List.of(shown));
         RunResult run = new RunResult(List.of(new PageResult(page, Mode.ASYNC, false, List.of(
@@ -124,21 +143,44 @@ class JsonReportTest {
                         List.of(Finding.misuse(Rule.CONNECTION_LEAK, new Position(22, 5), "never given back",
                                 "close it")), "", 7)))), "db");
 
-        String json = json(run);
+        JsonNode diagnostic = new ObjectMapper().readTree(json(run)).get("blocks").get(0).get("diagnostics").get(0);
+        assertEquals("connection-leak", diagnostic.get("rule").asText());
+        assertEquals("never given back", diagnostic.get("message").asText());
+        assertEquals("close it", diagnostic.get("hint").asText());
+        assertEquals(22, diagnostic.get("position").get("line").asInt());
+        assertEquals(5, diagnostic.get("position").get("column").asInt());
+    }
 
-        assertTrue(json.contains("""
-                      "diagnostics": [
-                        {
-                          "rule": "connection-leak",
-                          "message": "never given back",
-                          "hint": "close it",
-                          "position": {
-                            "line": 22,
-                            "column": 5
-                          }
-                        }
-                      ],
-                """), json);
+    @Test
+    void blocksOfOtherLanguagesStandWhereThePageHasThem() throws Exception {
+        Block shell = block(0, "sh", 3);
+        Block failing = block(1, "java", 10, 2, 4, true);
+        Block unlabelled = block(2, "", 20);
+        Page page = page(Path.of("guide.md"), "guide.md", List.of(shell, failing, unlabelled));
+        RunResult run = new RunResult(List.of(new PageResult(page, Mode.SYNC, false, List.of(
+                BlockResult.failed(failing, Reason.MISUSE, "the Publisher is never subscribed", List.of(
+                        Finding.misuse(Rule.UNSUBSCRIBED_PUBLISHER, new Position(11, 4),
+                                "the Publisher is never subscribed", "subscribe to it"),
+                        new Finding(Optional.empty(), "and it threw", "")), "", 1)
+                        .withRules(List.of(Rule.UNSUBSCRIBED_PUBLISHER))))), "db");
+
+        JsonNode blocks = new ObjectMapper().readTree(json(run)).get("blocks");
+        List<String> seen = new ArrayList<>();
+        for (JsonNode block : blocks) {
+            seen.add(block.get("line").asInt() + " " + block.get("language").asText() + " "
+                    + block.get("verdict").asText());
+        }
+        assertEquals(List.of("3 sh not checked", "10 java failed", "20  not checked"), seen);
+        JsonNode diagnostics = blocks.get(1).get("diagnostics");
+        assertEquals(2, diagnostics.size());
+        assertEquals("unsubscribed-publisher", diagnostics.get(0).get("rule").asText());
+        assertEquals(11, diagnostics.get(0).get("position").get("line").asInt());
+        assertEquals(4, diagnostics.get(0).get("position").get("column").asInt());
+        assertEquals("subscribe to it", diagnostics.get(0).get("hint").asText());
+        assertEquals("and it threw", diagnostics.get(1).get("message").asText());
+        assertEquals(false, diagnostics.get(1).has("position"));
+        assertEquals(false, diagnostics.get(1).has("rule"));
+        assertEquals(2, new ObjectMapper().readTree(json(run)).get("summary").get("notChecked").asInt());
     }
 
     @Test

@@ -1,0 +1,88 @@
+package dev.snipcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
+
+/**
+ * The setups of docs/ci.md are copied as they are: their YAML must parse, and every snipcheck command in them must
+ * be one the command line accepts. (What the CI servers do with the reports is tested on the reports themselves.)
+ */
+class CiDocsTest {
+
+    private static final Pattern FENCE = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
+    private static final String COMMAND = "java -jar target/snipcheck.jar";
+
+    @Test
+    void everyYamlBlockParsesAndEverySnipcheckCommandIsValid() throws Exception {
+        String page = Files.readString(Path.of("docs/ci.md"));
+        List<String> commands = new ArrayList<>();
+        int yamlBlocks = 0;
+        Matcher fence = FENCE.matcher(page);
+        while (fence.find()) {
+            String language = fence.group(1);
+            String body = fence.group(2);
+            if (language.equals("yaml")) {
+                yamlBlocks++;
+                collectCommands(new Yaml().load(body), commands);
+            } else {
+                Matcher line = Pattern.compile(Pattern.quote(COMMAND) + "[^'\\n]*").matcher(body);
+                while (line.find()) {
+                    commands.add(line.group());
+                }
+            }
+        }
+        assertEquals(2, yamlBlocks);
+        assertEquals(4, commands.size(), commands.toString());
+        for (String command : commands) {
+            List<String> args = words(command.substring(COMMAND.length()));
+            Options options = new Options();
+            new CommandLine(options).parseArgs(args.toArray(String[]::new));
+            assertTrue(options.runSettings() != null, command);
+        }
+        assertTrue(commands.stream().anyMatch(c -> c.contains("--report sarif=snipcheck.sarif")), commands.toString());
+        assertTrue(commands.stream().anyMatch(c -> c.contains("--report junit=snipcheck.xml")), commands.toString());
+    }
+
+    @Test
+    void theWorkflowUploadsTheSarifFileItWrites() throws Exception {
+        String page = Files.readString(Path.of("docs/ci.md"));
+        Matcher fence = FENCE.matcher(page);
+        assertTrue(fence.find());
+        Map<String, Object> workflow = new Yaml().load(fence.group(2));
+        String steps = workflow.get("jobs").toString();
+        assertTrue(steps.contains("uses=github/codeql-action/upload-sarif@v3"), steps);
+        assertTrue(steps.contains("sarif_file=snipcheck.sarif"), steps);
+        assertTrue(((Map<?, ?>) workflow.get("permissions")).get("security-events").equals("write"), steps);
+    }
+
+    private static void collectCommands(Object yaml, List<String> commands) {
+        if (yaml instanceof Map<?, ?> map) {
+            map.values().forEach(value -> collectCommands(value, commands));
+        } else if (yaml instanceof List<?> list) {
+            list.forEach(value -> collectCommands(value, commands));
+        } else if (yaml instanceof String text && text.contains(COMMAND)) {
+            commands.add(text.substring(text.indexOf(COMMAND)).strip());
+        }
+    }
+
+    /** Words as the shell splits them, for the plain and double-quoted words these commands use. */
+    private static List<String> words(String command) {
+        List<String> words = new ArrayList<>();
+        Matcher word = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(command);
+        while (word.find()) {
+            words.add(word.group(1) != null ? word.group(1) : word.group(2));
+        }
+        return words;
+    }
+}
