@@ -87,6 +87,12 @@ class WorkerTest {
                             Thread.sleep(1);
                             return 1;
                         }
+                        static void byMethodReference() {
+                            Mono.just(1L).publishOn(Schedulers.parallel()).doOnNext(java.util.concurrent.locks.LockSupport::parkNanos).block();
+                        }
+                        static void insideALibrary() {
+                            Mono.fromCallable(new dev.snipcheck.run.LibraryThatBlocks()).subscribeOn(Schedulers.parallel()).block();
+                        }
                     }
                     """,
             "snip/Main.java", """
@@ -215,6 +221,28 @@ class WorkerTest {
                 .findFirst().orElseThrow();
         assertEquals(9, innermost.lineNumber());
         assertTrue(outcome.thrown().stackTrace().contains("BlockingOperationError"), outcome.thrown().stackTrace());
+    }
+
+    @Test
+    void reportsABlockingCallThatAMethodReferenceOfTheSnippetMakes() throws Exception {
+        Worker worker = start(List.of());
+
+        BlockOutcome outcome = worker.run(RunBlock.method("snip.Blocks", "byMethodReference"), TIMEOUT);
+
+        assertEquals(List.of("blocking-in-event-loop"), outcome.findings().stream().map(RuntimeFinding::rule).toList(),
+                outcome.findings().toString());
+        assertTrue(outcome.thrown().stackTrace().contains("BlockingOperationError"), outcome.thrown().stackTrace());
+    }
+
+    @Test
+    void letsALibraryBlockInsideItselfWithNoSnippetCodeOnTheStack() throws Exception {
+        // as the driver does when a SCRAM login seeds SecureRandom on the event loop: not the snippet's misuse
+        Worker worker = start(List.of());
+
+        BlockOutcome outcome = worker.run(RunBlock.method("snip.Blocks", "insideALibrary"), TIMEOUT);
+
+        assertEquals(List.of(), outcome.findings());
+        assertNull(outcome.thrown());
     }
 
     @Test
