@@ -22,7 +22,9 @@ class ScramBackendsTest {
 
     @Test
     void theCorpusGetsItsDeclaredVerdictsInAContainerThatForcesScram() throws IOException {
-        SnippetsConformanceTest.assertCorpusConforms("--postgres-image", TestDocker.scramImage());
+        String image = TestDocker.scramImage();
+        System.out.println("the corpus in a container of " + image + ", which logs in with scram-sha-256:");
+        SnippetsConformanceTest.assertCorpusConforms("--postgres-image", image);
     }
 
     @Test
@@ -32,7 +34,9 @@ class ScramBackendsTest {
 
     @Test
     void theCorpusGetsItsDeclaredVerdictsOnAnExternalScramServerAsARoleThatIsNoSuperuser() throws IOException {
-        SnippetsConformanceTest.assertCorpusConforms("--postgres-url", TestScramServer.url());
+        String url = TestScramServer.url();
+        System.out.println("the corpus on the external scram-sha-256 server, as a role that is no superuser:");
+        SnippetsConformanceTest.assertCorpusConforms("--postgres-url", url);
     }
 
     @Test
