@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Properties;
@@ -24,6 +25,15 @@ final class AdminConnection implements AutoCloseable {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int MINIMUM_VERSION = 130000;
     private static final int LIVENESS_TIMEOUT_SECONDS = 3;
+    /**
+     * How long a page's drop may wait for the server, and the drops when the run ends. Every DROP DATABASE waits until
+     * each backend of the server has closed its files (a ProcSignalBarrier), and one still logging in answers only
+     * once it gets its password, or authentication_timeout (60 s by default) ends it: a page must not wait for that.
+     */
+    private static final int DROP_TIMEOUT_SECONDS = 3;
+    private static final int CLEANUP_TIMEOUT_SECONDS = 15;
+    /** The SQLSTATE of a statement that statement_timeout cancelled. */
+    private static final String QUERY_CANCELED = "57014";
 
     private final String host;
     private final int port;
@@ -201,32 +211,59 @@ final class AdminConnection implements AutoCloseable {
             notices.accept("not dropping database " + name + " on " + address() + ": this run did not create it");
             return;
         }
-        if (lost == null && dropQuietly(name)) {
+        if (lost == null && dropQuietly(name, DROP_TIMEOUT_SECONDS, "dropping it when the run ends")) {
             created.remove(name);
         }
     }
 
-    /** Drops the databases that were never dropped, then the template. */
+    /**
+     * Drops the databases that were never dropped, then the template; once one drop runs out of time, the others would
+     * wait for the same backend, so they are named instead.
+     */
     synchronized void dropAll() {
         if (lost != null) {
             return;
         }
-        created.removeIf(this::dropQuietly);
+        Set<String> left = new LinkedHashSet<>(created);
         if (!perSchema) {
-            dropQuietly(template);
+            left.add(template);
+        }
+        Iterator<String> names = left.iterator();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!dropQuietly(name, CLEANUP_TIMEOUT_SECONDS, "drop it with " + dropStatement(name))) {
+                names.forEachRemaining(other -> notices.accept("not dropping " + other + " on " + address()
+                        + " either: drop it with " + dropStatement(other)));
+                return;
+            }
+            created.remove(name);
         }
     }
 
-    private boolean dropQuietly(String name) {
+    /** Drops with a bound on the wait; {@code otherwise} says what happens when that is not enough. */
+    private boolean dropQuietly(String name, int timeoutSeconds, String otherwise) {
         try {
-            // FORCE: a page that leaked a connection or pool must not keep its database alive
-            execute(perSchema ? "DROP SCHEMA IF EXISTS " + name + " CASCADE"
-                    : "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            execute("SET statement_timeout = '" + timeoutSeconds + "s'");
+            try {
+                execute(dropStatement(name));
+            } finally {
+                execute("RESET statement_timeout");
+            }
             return true;
         } catch (SQLException e) {
-            notices.accept("could not drop " + (perSchema ? "schema " : "database ") + name + " on " + address() + ": " + reason(e));
+            String why = QUERY_CANCELED.equals(e.getSQLState())
+                    ? "the server did not finish within " + timeoutSeconds + " s (a connection that is still logging in"
+                            + " holds every DROP DATABASE)"
+                    : reason(e);
+            notices.accept("could not drop " + (perSchema ? "schema " : "database ") + name + " on " + address()
+                    + ": " + why + "; " + otherwise);
             return false;
         }
+    }
+
+    private String dropStatement(String name) {
+        // FORCE: a page that leaked a connection or pool must not keep its database alive
+        return perSchema ? "DROP SCHEMA IF EXISTS " + name + " CASCADE" : "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
     }
 
     private void execute(String sql) throws SQLException {

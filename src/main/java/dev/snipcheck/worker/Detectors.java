@@ -29,10 +29,21 @@ public final class Detectors {
             + "(`Mono.fromCallable(...).subscribeOn(Schedulers.boundedElastic())`), or compose the reactive calls "
             + "with `flatMap` instead of blocking";
 
+    private static final StackWalker WALKER = StackWalker.getInstance(
+            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
+
+    /** The loader of the page's classes: a frame of a class it defined is snippet code. */
+    private final ClassLoader snippets;
     private final List<RuntimeFinding> findings = new ArrayList<>();
     /** Errors already reported, so one error seen by several hooks is one finding. */
     private final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile String block;
+    /** True while {@link #canary()} runs: its blocking call must be stopped, although no snippet made it. */
+    private volatile boolean canaryRunning;
+
+    public Detectors(ClassLoader snippets) {
+        this.snippets = snippets;
+    }
 
     /** Installs BlockHound and the Reactor hooks; afterwards {@link #canary()} tells whether BlockHound is active. */
     void install() {
@@ -56,7 +67,8 @@ public final class Detectors {
      *
      * @return null when it is active, else why the worker cannot detect blocking calls
      */
-    public static String canary() {
+    public String canary() {
+        canaryRunning = true;
         try {
             Mono.fromCallable(() -> {
                 Thread.sleep(1);
@@ -67,6 +79,8 @@ public final class Detectors {
                 return null;
             }
             return "BlockHound is not active: the canary (Thread.sleep on a parallel thread) threw " + e;
+        } finally {
+            canaryRunning = false;
         }
         return "BlockHound is not active: the canary (Thread.sleep on a parallel thread) was not stopped";
     }
@@ -106,7 +120,15 @@ public final class Detectors {
         }
     }
 
+    /**
+     * A blocking call on a non-blocking thread, stopped and charged to the block only when snippet code is on the
+     * stack: what the driver, the pool or the JDK do inside themselves (a SCRAM or TLS handshake seeding SecureRandom
+     * from /dev/urandom, DNS, loading a class) is not the block's misuse, and stopping it would break their work.
+     */
     private void blocking(BlockingMethod method) {
+        if (!canaryRunning && !snippetOnStack()) {
+            return;
+        }
         BlockingOperationError error = new BlockingOperationError(method);
         markSeen(error);
         report(Rule.BLOCKING_IN_EVENT_LOOP, block, error.getStackTrace(), "blocking call " + method
@@ -142,6 +164,11 @@ public final class Detectors {
         report(Rule.DROPPED_ERROR, block, cause.getStackTrace(), what + ": " + cause,
                 "handle the error where the pipeline is subscribed (`subscribe(value -> ..., error -> ...)`), "
                         + "or wait for the pipeline so the error reaches the block");
+    }
+
+    /** Whether a method of the page's classes, or a lambda or method reference they made, is calling. */
+    private boolean snippetOnStack() {
+        return WALKER.walk(frames -> frames.anyMatch(frame -> frame.getDeclaringClass().getClassLoader() == snippets));
     }
 
     private boolean markSeen(Throwable error) {

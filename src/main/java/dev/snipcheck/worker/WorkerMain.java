@@ -71,7 +71,8 @@ public final class WorkerMain {
     /** Arguments: the parent's loopback port, the snippet classes directory. */
     public static void main(String[] args) throws IOException, InterruptedException {
         URL classes = Path.of(args[1]).toUri().toURL();
-        Detectors detectors = "off".equals(System.getProperty(WorkerContract.DETECTORS_PROPERTY)) ? null : new Detectors();
+        ClassLoader snippets = new URLClassLoader(new URL[] {classes}, WorkerMain.class.getClassLoader());
+        Detectors detectors = "off".equals(System.getProperty(WorkerContract.DETECTORS_PROPERTY)) ? null : new Detectors(snippets);
         if (detectors != null) {
             String problem = installDetectors(detectors);
             if (problem != null) {
@@ -81,8 +82,7 @@ public final class WorkerMain {
                 System.exit(WorkerContract.NO_DETECTORS);
             }
         }
-        WorkerMain worker = new WorkerMain(new URLClassLoader(new URL[] {classes}, WorkerMain.class.getClassLoader()),
-                detectors);
+        WorkerMain worker = new WorkerMain(snippets, detectors);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
             socket.setTcpNoDelay(true);
             ObjectOutputStream out = new ObjectOutputStream(socket.getOutputStream());
@@ -101,7 +101,7 @@ public final class WorkerMain {
         } catch (RuntimeException | LinkageError e) {
             return "installing BlockHound failed: " + e;
         }
-        return Detectors.canary();
+        return detectors.canary();
     }
 
     private void serve(Requests requests, ObjectOutputStream out) throws IOException, InterruptedException {

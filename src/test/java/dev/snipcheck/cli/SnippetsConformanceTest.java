@@ -52,6 +52,11 @@ class SnippetsConformanceTest {
 
     @Test
     void everyBlockOfTheCorpusGetsTheVerdictItsPageDeclares() throws IOException {
+        assertCorpusConforms("--postgres-url", TestPostgres.url());
+    }
+
+    /** The check of this class, on the PostgreSQL that {@code backend}, options of the command line, chooses. */
+    static void assertCorpusConforms(String... backend) throws IOException {
         Path workingDirectory = Path.of("").toAbsolutePath();
         List<String> problems = new ArrayList<>();
         Map<String, Expectation> expectations = new TreeMap<>();
@@ -63,8 +68,10 @@ class SnippetsConformanceTest {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.run(new String[] {"--format", "json", "--postgres-url", TestPostgres.url(), "snippets"},
-                new PrintWriter(out), new PrintWriter(err), workingDirectory);
+        List<String> args = new ArrayList<>(List.of("--format", "json"));
+        args.addAll(List.of(backend));
+        args.add("snippets");
+        int status = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), workingDirectory);
         JsonNode report;
         try {
             report = new ObjectMapper().readTree(out.toString());

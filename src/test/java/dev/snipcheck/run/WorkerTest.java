@@ -91,6 +91,12 @@ class WorkerTest {
                             Thread.sleep(1);
                             return 1;
                         }
+                        static void byMethodReference() {
+                            Mono.just(1L).publishOn(Schedulers.parallel()).doOnNext(java.util.concurrent.locks.LockSupport::parkNanos).block();
+                        }
+                        static void insideALibrary() {
+                            Mono.fromCallable(new dev.snipcheck.run.LibraryThatBlocks()).subscribeOn(Schedulers.parallel()).block();
+                        }
                     }
                     """,
             "snip/Main.java", """
@@ -222,6 +228,28 @@ class WorkerTest {
     }
 
     @Test
+    void reportsABlockingCallThatAMethodReferenceOfTheSnippetMakes() throws Exception {
+        Worker worker = start(List.of());
+
+        BlockOutcome outcome = worker.run(RunBlock.method("snip.Blocks", "byMethodReference"), TIMEOUT, NO_BACKENDS);
+
+        assertEquals(List.of(Rule.BLOCKING_IN_EVENT_LOOP), outcome.findings().stream().map(RuntimeFinding::rule).toList(),
+                outcome.findings().toString());
+        assertTrue(outcome.thrown().stackTrace().contains("BlockingOperationError"), outcome.thrown().stackTrace());
+    }
+
+    @Test
+    void letsALibraryBlockInsideItselfWithNoSnippetCodeOnTheStack() throws Exception {
+        // as the driver does when a SCRAM login seeds SecureRandom on the event loop: not the snippet's misuse
+        Worker worker = start(List.of());
+
+        BlockOutcome outcome = worker.run(RunBlock.method("snip.Blocks", "insideALibrary"), TIMEOUT, NO_BACKENDS);
+
+        assertEquals(List.of(), outcome.findings());
+        assertNull(outcome.thrown());
+    }
+
+    @Test
     void refusesToRunWhenTheBlockHoundCanaryIsNotStopped() throws Exception {
         // Without this option JDK 17 cannot let BlockHound instrument its classes.
         List<String> withoutRedefinition = List.of("-Djdk.attach.allowAttachSelf=true");
@@ -239,7 +267,7 @@ class WorkerTest {
     void theCanaryFailsWhereBlockHoundIsNotInstalled() {
         // This test JVM never installs BlockHound: the canary must notice, not pass.
         assertEquals("BlockHound is not active: the canary (Thread.sleep on a parallel thread) was not stopped",
-                Detectors.canary());
+                new Detectors(getClass().getClassLoader()).canary());
     }
 
     @Test
