@@ -1,6 +1,7 @@
 package dev.snipcheck.rules;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,6 +71,11 @@ public enum Rule {
     /** The rule's page in the user guide, relative to the project root. */
     public String docLink() {
         return "docs/rules/" + id + ".md";
+    }
+
+    /** What the rule says where the runtime sees it fire, each with its hint. */
+    public List<MisuseMessage> messages() {
+        return Arrays.stream(MisuseMessage.values()).filter(message -> message.rule() == this).toList();
     }
 
     public static Optional<Rule> byId(String id) {

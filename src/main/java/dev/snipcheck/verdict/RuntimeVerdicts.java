@@ -9,6 +9,7 @@ import dev.snipcheck.protocol.BlockOutcome;
 import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.result.Finding;
+import dev.snipcheck.rules.MisuseMessage;
 import dev.snipcheck.rules.Rule;
 
 import java.util.ArrayList;
@@ -85,14 +86,9 @@ public final class RuntimeVerdicts {
         for (OpenBackends.Backend backend : backends) {
             String opened = "a connection opened outside `pool` and `dataSource` (backend " + backend.pid()
                     + (backend.applicationName().isEmpty() ? "" : ", " + backend.applicationName()) + ")";
-            Finding finding = backend.inTransaction()
-                    ? Finding.misuse(Rule.OPEN_TRANSACTION, block.fence(), opened
-                            + " is idle in transaction when the page ends",
-                            "commit or roll back, and close the connections a block opens itself from `jdbcUrl` or "
-                                    + "`r2dbcUrl`")
-                    : Finding.misuse(Rule.CONNECTION_LEAK, block.fence(), opened + " is still open when the page ends",
-                            "close the connections a block opens itself from `jdbcUrl` or `r2dbcUrl`, or use "
-                                    + "`dataSource` and `pool`, which show where a connection leaked");
+            MisuseMessage message = backend.inTransaction() ? MisuseMessage.OWN_TRANSACTION_OPEN
+                    : MisuseMessage.OWN_CONNECTION_LEAKED;
+            Finding finding = Finding.misuse(message.rule(), block.fence(), message.message(opened), message.hint());
             found.computeIfAbsent(block, b -> new ArrayList<>()).add(finding);
         }
     }

@@ -7,7 +7,7 @@ import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.Reason;
 import dev.snipcheck.result.Verdict;
-import dev.snipcheck.rules.Rule;
+import dev.snipcheck.rules.MisuseMessage;
 import dev.snipcheck.sql.CommandTag;
 import dev.snipcheck.sql.PsqlTable;
 import dev.snipcheck.sql.SqlSplitter;
@@ -105,9 +105,8 @@ public final class SqlBlock {
                 .filter(s -> s.text().strip().toLowerCase(java.util.Locale.ROOT).matches("(begin|start\\s+transaction)\\b.*"))
                 .findFirst()
                 .orElse(statements.get(0));
-        Finding misuse = Finding.misuse(Rule.OPEN_TRANSACTION, begin.position(block, 1),
-                "the transaction this block began is still open when the block ends (snipcheck rolled it back)",
-                "end it in the same block with COMMIT or ROLLBACK: the pooled connection would carry it into later blocks");
+        MisuseMessage open = MisuseMessage.SQL_TRANSACTION_OPEN;
+        Finding misuse = Finding.misuse(open.rule(), begin.position(block, 1), open.message(), open.hint());
         return new BlockResult(block, Verdict.PASSED, Optional.empty(), "", List.of(), List.of(misuse), render(outcome),
                 outcome.millis());
     }

@@ -2,7 +2,7 @@ package dev.snipcheck.worker;
 
 import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.protocol.Thrown;
-import dev.snipcheck.rules.Rule;
+import dev.snipcheck.rules.MisuseMessage;
 
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingMethod;
@@ -25,9 +25,6 @@ import java.util.Set;
  */
 public final class Detectors {
 
-    private static final String BLOCKING_HINT = "move the blocking work off the event loop "
-            + "(`Mono.fromCallable(...).subscribeOn(Schedulers.boundedElastic())`), or compose the reactive calls "
-            + "with `flatMap` instead of blocking";
 
     private static final StackWalker WALKER = StackWalker.getInstance(
             Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
@@ -110,13 +107,15 @@ public final class Detectors {
         return block;
     }
 
-    void report(Rule rule, String blockClass, StackTraceElement[] stack, String message, String hint) {
+    /** Charges a finding to {@code blockClass}; {@code values} fill the message's {@code %s}. */
+    void report(MisuseMessage message, String blockClass, StackTraceElement[] stack, Object... values) {
         if (blockClass == null) {
             // Outside of any block: the canary, or the worker's own work.
             return;
         }
         synchronized (findings) {
-            findings.add(new RuntimeFinding(rule, blockClass, RuntimeFinding.frames(stack), message, hint));
+            findings.add(new RuntimeFinding(message.rule(), blockClass, RuntimeFinding.frames(stack),
+                    message.message(values), message.hint()));
         }
     }
 
@@ -131,16 +130,14 @@ public final class Detectors {
         }
         BlockingOperationError error = new BlockingOperationError(method);
         markSeen(error);
-        report(Rule.BLOCKING_IN_EVENT_LOOP, block, error.getStackTrace(), "blocking call " + method
-                + " on non-blocking thread " + Thread.currentThread().getName(), BLOCKING_HINT);
+        report(MisuseMessage.BLOCKING_CALL, block, error.getStackTrace(), method, Thread.currentThread().getName());
         throw error;
     }
 
     /** Reactor's own check: {@code block()} on a thread of a non-blocking scheduler or the event loop. */
     private void reactorBlocking(Throwable error) {
         if (isReactorBlocking(error) && markSeen(error)) {
-            report(Rule.BLOCKING_IN_EVENT_LOOP, block, error.getStackTrace(), error.getMessage(),
-                    BLOCKING_HINT);
+            report(MisuseMessage.REACTOR_BLOCK, block, error.getStackTrace(), error.getMessage());
         }
     }
 
@@ -160,10 +157,8 @@ public final class Detectors {
             return;
         }
         markSeen(cause);
-        String what = error == cause ? "an error signal was dropped" : "subscribe() without an error handler got an error";
-        report(Rule.DROPPED_ERROR, block, cause.getStackTrace(), what + ": " + cause,
-                "handle the error where the pipeline is subscribed (`subscribe(value -> ..., error -> ...)`), "
-                        + "or wait for the pipeline so the error reaches the block");
+        report(error == cause ? MisuseMessage.ERROR_DROPPED : MisuseMessage.NO_ERROR_HANDLER, block,
+                cause.getStackTrace(), cause);
     }
 
     /** Whether a method of the page's classes, or a lambda or method reference they made, is calling. */

@@ -1,6 +1,6 @@
 package dev.snipcheck.worker;
 
-import dev.snipcheck.rules.Rule;
+import dev.snipcheck.rules.MisuseMessage;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -74,14 +74,9 @@ final class TrackedDataSource implements DataSource {
             Connection connection = entry.getKey();
             Opened opened = entry.getValue();
             if (inTransaction(connection)) {
-                detectors.report(Rule.OPEN_TRANSACTION, opened.block(), opened.site(),
-                        "the JDBC connection opened here is left idle in transaction when the page ends",
-                        "call `commit()` or `rollback()` after `setAutoCommit(false)`, and close the connection "
-                                + "(try-with-resources)");
+                detectors.report(MisuseMessage.JDBC_TRANSACTION_OPEN, opened.block(), opened.site());
             } else {
-                detectors.report(Rule.CONNECTION_LEAK, opened.block(), opened.site(),
-                        "the JDBC connection opened here was never closed",
-                        "close it when done, with try-with-resources: `try (Connection c = dataSource.getConnection()) {...}`");
+                detectors.report(MisuseMessage.JDBC_CONNECTION_LEAKED, opened.block(), opened.site());
             }
             try {
                 connection.close();

@@ -1,6 +1,6 @@
 package dev.snipcheck.worker;
 
-import dev.snipcheck.rules.Rule;
+import dev.snipcheck.rules.MisuseMessage;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.proxy.ProxyConnectionFactory;
@@ -120,10 +120,7 @@ final class TrackedPool extends ConnectionPool {
             }
         }
         for (Acquisition work : running) {
-            detectors.report(Rule.UNJOINED_SUBSCRIBE, work.block, work.subscribed,
-                    "the pipeline subscribed here was still running database work when the block ended",
-                    "wait for the pipeline before the block ends (`block()`, a latch counted down in "
-                            + "`doFinally`), or return it to a caller that does");
+            detectors.report(MisuseMessage.SUBSCRIBED_WORK_RUNNING, work.block, work.subscribed);
         }
     }
 
@@ -152,15 +149,9 @@ final class TrackedPool extends ConnectionPool {
         }
         for (Acquisition acquisition : left) {
             if (acquisition.inTransaction) {
-                detectors.report(Rule.OPEN_TRANSACTION, acquisition.block, acquisition.site,
-                        "the connection acquired here is still inside a transaction when the page ends",
-                        "end the transaction with `commitTransaction()` or `rollbackTransaction()`, then close the "
-                                + "connection, e.g. in `Mono.usingWhen(pool.create(), ..., Connection::close)`");
+                detectors.report(MisuseMessage.POOLED_TRANSACTION_OPEN, acquisition.block, acquisition.site);
             } else {
-                detectors.report(Rule.CONNECTION_LEAK, acquisition.block, acquisition.site,
-                        "the connection acquired here was never given back to the pool",
-                        "close the connection when done, e.g. with `Mono.usingWhen(pool.create(), c -> ..., "
-                                + "Connection::close)`");
+                detectors.report(MisuseMessage.POOLED_CONNECTION_LEAKED, acquisition.block, acquisition.site);
             }
             try {
                 Mono.from(((Connection) acquisition.connection).close()).block(RELEASE_TIMEOUT);
@@ -199,11 +190,7 @@ final class TrackedPool extends ConnectionPool {
                 Acquisition acquisition = acquired.remove(connection);
                 if (acquisition != null && acquisition.inTransaction) {
                     // r2dbc-pool rolls the transaction back on release without a word: the writes vanish.
-                    detectors.report(Rule.OPEN_TRANSACTION, acquisition.block, acquisition.site,
-                            "the connection acquired here went back to the pool inside an open transaction, "
-                                    + "which the pool rolled back",
-                            "end the transaction with `commitTransaction()` or `rollbackTransaction()` before "
-                                    + "closing the connection");
+                    detectors.report(MisuseMessage.POOLED_TRANSACTION_RETURNED, acquisition.block, acquisition.site);
                 }
             }
             case "beginTransaction" -> setTransaction(connection, true);

@@ -1,6 +1,6 @@
 package dev.snipcheck.worker;
 
-import dev.snipcheck.rules.Rule;
+import dev.snipcheck.rules.MisuseMessage;
 import io.r2dbc.proxy.callback.ProxyFactory;
 import io.r2dbc.proxy.callback.QueriesExecutionContext;
 import io.r2dbc.proxy.core.ConnectionInfo;
@@ -84,15 +84,10 @@ final class TrackedProxyFactory implements ProxyFactory {
             results.clear();
         }
         for (Created created : unsubscribed) {
-            detectors.report(Rule.UNSUBSCRIBED_PUBLISHER, created.block(), created.site(),
-                    "the Publisher that " + created.what() + " returned here was never subscribed to, so it never ran",
-                    "subscribe to it, or compose it into the pipeline the block waits for (`then(...)`, `flatMap`)");
+            detectors.report(MisuseMessage.PUBLISHER_NOT_SUBSCRIBED, created.block(), created.site(), created.what());
         }
         for (Created created : unconsumed) {
-            detectors.report(Rule.RESULT_NOT_CONSUMED, created.block(), created.site(),
-                    "a Result of the statement executed here was never consumed",
-                    "consume every Result with `getRowsUpdated()` or `map(...)`: a statement with bind parameters "
-                            + "whose Result is not consumed does not even run");
+            detectors.report(MisuseMessage.RESULT_NOT_CONSUMED, created.block(), created.site());
         }
     }
 
