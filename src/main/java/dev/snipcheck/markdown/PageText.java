@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 record PageText(String text, Optional<Problem> problem) {
 
+    static final String NOT_UTF8 = "the page is not valid UTF-8";
+
     static PageText decode(byte[] bytes) {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -33,7 +35,7 @@ record PageText(String text, Optional<Problem> problem) {
         String before = decoded.toString();
         int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
         int column = before.length() - before.lastIndexOf('\n');
-        String message = String.format("the page is not valid UTF-8: byte 0x%02X at offset %d", bytes[in.position()] & 0xFF,
+        String message = String.format(NOT_UTF8 + ": byte 0x%02X at offset %d", bytes[in.position()] & 0xFF,
                 in.position());
         return new PageText(lenient, Optional.of(new Problem(new Position(line, column), message,
                 "save the page as UTF-8, e.g. `iconv -f ISO-8859-1 -t UTF-8 page.md`")));

@@ -130,7 +130,7 @@ final class PageRun {
             return BlockResult.skipped(block, "page skipped: " + page.options().skip().get());
         }
         if (!page.problems().isEmpty()) {
-            return BlockResult.failed(block, Reason.SYNTAX, page.problems().get(0).message(),
+            return BlockResult.failed(block, Reason.SYNTAX, page.problemSummary(),
                     findings(page.problems()), "", 0);
         }
         if (!block.problems().isEmpty()) {

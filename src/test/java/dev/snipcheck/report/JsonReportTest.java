@@ -63,15 +63,6 @@ class JsonReportTest {
                         "line": 44,
                         "column": 9
                       },
-                      "diagnostics": [
-                        {
-                          "message": "the Publisher is never subscribed",
-                          "position": {
-                            "line": 44,
-                            "column": 9
-                          }
-                        }
-                      ],
                       "millis": 12,
                       "output": "hello\\n",
                       "diagnostics": [
