@@ -37,6 +37,10 @@ public record Block(
         return language.equals("sql");
     }
 
+    public boolean isPython() {
+        return language.equals("python");
+    }
+
     public boolean isChecked() {
         return isJava() || isSql();
     }
