@@ -143,7 +143,7 @@ public final class Main {
                 server.startInBackground();
             }
             VerifyOptions verifyOptions = new VerifyOptions(options.timeout, System.getProperty("java.class.path"),
-                    options.jobs(), !options.noRuntimeDetectors);
+                    options.jobs(), !options.noRuntimeDetectors, options.python);
             try (Verifier verifier = new Verifier(server, verifyOptions)) {
                 Progress progress = new Progress(err, pages.size(), terminal.interactive(), System::nanoTime);
                 RunResult result;

@@ -111,6 +111,14 @@ final class Options {
     }
 
     @Option(
+            names = "--python",
+            paramLabel = "PATH",
+            defaultValue = VerifyOptions.DEFAULT_PYTHON,
+            description = "The Python 3 that runs python blocks; it must import psycopg and psycopg_pool "
+                    + "(default: ${DEFAULT-VALUE} on the PATH). Without one, python blocks are skipped.")
+    String python;
+
+    @Option(
             names = "--watch",
             description = "After the first run, keep the compiler, worker JVMs and database warm and re-verify "
                     + "each page when it is saved, until Ctrl-C.")

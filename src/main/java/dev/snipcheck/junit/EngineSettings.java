@@ -25,10 +25,12 @@ import java.util.TreeMap;
  *                    {@code snipcheck.postgres.url}, {@code snipcheck.postgres.image}, {@code snipcheck.postgres.reuse}:
  *                    where PostgreSQL comes from, as the command line's {@code --postgres} options say
  * @param jobs        {@code snipcheck.jobs}: how many pages run at once (default: the number of cores)
+ * @param python      {@code snipcheck.python}: the Python 3 that runs python blocks (default {@code python3})
  * @param problems    the message for each parameter that could not be read
  */
 record EngineSettings(
-        List<String> paths, Duration timeout, PostgresSettings postgres, int jobs, Map<String, String> problems) {
+        List<String> paths, Duration timeout, PostgresSettings postgres, int jobs, String python,
+        Map<String, String> problems) {
 
     static final String PATHS = "snipcheck.paths";
     static final String TIMEOUT = "snipcheck.timeout";
@@ -37,6 +39,7 @@ record EngineSettings(
     static final String POSTGRES_IMAGE = "snipcheck.postgres.image";
     static final String POSTGRES_REUSE = "snipcheck.postgres.reuse";
     static final String JOBS = "snipcheck.jobs";
+    static final String PYTHON = "snipcheck.python";
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -55,7 +58,9 @@ record EngineSettings(
                 problems.put(TIMEOUT, TIMEOUT + " is '" + timeoutText.get() + "', not a duration; " + Durations.HINT);
             }
         }
-        return new EngineSettings(paths, timeout, postgres(parameters, problems), jobs(parameters, problems),
+        String python = parameters.get(PYTHON).map(String::strip).filter(p -> !p.isEmpty())
+                .orElse(VerifyOptions.DEFAULT_PYTHON);
+        return new EngineSettings(paths, timeout, postgres(parameters, problems), jobs(parameters, problems), python,
                 Map.copyOf(problems));
     }
 

@@ -71,7 +71,8 @@ final class Execution {
             return;
         }
         VerifyOptions options = new VerifyOptions(settings.timeout(),
-                TestClasspath.of(Thread.currentThread().getContextClassLoader()), settings.jobs());
+                TestClasspath.of(Thread.currentThread().getContextClassLoader()), settings.jobs(), true,
+                settings.python());
         try (server; Verifier verifier = new Verifier(server, options)) {
             verifier.verify(pages.stream().sorted(
                     (a, b) -> a.displayPath().compareTo(b.displayPath())).toList(), this::report);

@@ -42,7 +42,7 @@ public record Block(
     }
 
     public boolean isChecked() {
-        return isJava() || isSql();
+        return isJava() || isSql() || isPython();
     }
 
     /** Position of the opening fence. */

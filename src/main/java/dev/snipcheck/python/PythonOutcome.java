@@ -48,7 +48,8 @@ final class PythonOutcome {
             }
             return BlockResult.passed(block, List.of(), output, millis);
         }
-        String raised = (String) error.get("message");
+        // the first line: psycopg adds the server's LINE and caret lines, which the traceback shows
+        String raised = ((String) error.get("message")).lines().findFirst().orElse("");
         Position where = position(error);
         output += error.get("traceback");
         if (block.attributes().fails()) {

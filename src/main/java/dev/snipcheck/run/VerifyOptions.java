@@ -10,8 +10,12 @@ import java.util.Optional;
  * @param classpath what snippets compile and run against: snipcheck, its dependencies and the user's classes
  * @param jobs      how many pages run at once, each with worker JVMs of its own
  * @param detectors whether blocks run under the runtime misuse detectors (off only to measure their overhead)
+ * @param python    the Python 3 that runs python blocks (it must import psycopg and psycopg_pool)
  */
-public record VerifyOptions(Duration timeout, String classpath, int jobs, boolean detectors) {
+public record VerifyOptions(Duration timeout, String classpath, int jobs, boolean detectors, String python) {
+
+    /** The Python of python blocks when a run names none: {@code python3} on the PATH. */
+    public static final String DEFAULT_PYTHON = "python3";
 
     public VerifyOptions {
         if (jobs < 1) {
@@ -21,7 +25,7 @@ public record VerifyOptions(Duration timeout, String classpath, int jobs, boolea
 
     /** With the runtime detectors. */
     public VerifyOptions(Duration timeout, String classpath, int jobs) {
-        this(timeout, classpath, jobs, true);
+        this(timeout, classpath, jobs, true, DEFAULT_PYTHON);
     }
 
     /** One page at a time per core, with the runtime detectors. */

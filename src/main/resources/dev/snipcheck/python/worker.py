@@ -109,8 +109,12 @@ class Page:
 
     def add(self, found):
         """Records a finding once: the static checks and the run may see the same misuse at the same line."""
-        if not any(f["rule"] == found["rule"] and f["line"] == found["line"] for f in self.findings):
-            self.findings.append(found)
+        for seen in self.findings:
+            if seen["rule"] == found["rule"] and seen["line"] == found["line"]:
+                # the run's words (it names the type), the code's column (a warning knows only the line)
+                seen["column"] = max(seen["column"], found["column"])
+                return
+        self.findings.append(found)
 
     def caller_line(self):
         """The Markdown line of the innermost frame of the page's code that is on the stack (0 when none)."""
@@ -379,8 +383,6 @@ def run(request):
         ast.increment_lineno(tree, first_line - 1)
         checks = StaticChecks(PAGE)
         checks.visit(tree)
-        for found in checks.findings:
-            PAGE.add(found)
         compiled = compile(tree, PAGE.file, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
     except SyntaxError as exc:
         return {"status": "compile", "error": {
@@ -411,6 +413,9 @@ def run(request):
             else:
                 stderr.write(warnings.formatwarning(warning.message, warning.category, warning.filename,
                                                     warning.lineno, warning.line))
+    # what the run saw says more (it names the object's type) than the code's finding of the same misuse
+    for found in checks.findings:
+        PAGE.add(found)
     answer.update({"findings": PAGE.findings, "stdout": stdout.getvalue(), "stderr": stderr.getvalue(),
                    "millis": int((time.monotonic() - started) * 1000)})
     return answer

@@ -3,6 +3,7 @@ package dev.snipcheck.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snipcheck.TestPostgres;
+import dev.snipcheck.TestPython;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -60,7 +61,8 @@ class SnippetsConformanceTest {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.run(new String[] {"--format", "json", "--postgres-url", TestPostgres.url(), "snippets"},
+        int status = Main.run(new String[] {"--format", "json", "--postgres-url", TestPostgres.url(),
+                        "--python", TestPython.interpreter().command(), "snippets"},
                 new PrintWriter(out), new PrintWriter(err), workingDirectory);
         JsonNode report;
         try {
