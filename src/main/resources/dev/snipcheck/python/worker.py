@@ -16,7 +16,6 @@ import linecache
 import os
 import re
 import sys
-import threading
 import time
 import traceback
 import warnings
@@ -34,7 +33,7 @@ PLAIN_FOR = re.compile(r"'(?P<type>Async\w+)' object is not iterable")
 COROUTINE_METHODS = {
     "execute", "executemany", "fetchone", "fetchmany", "fetchall", "commit", "rollback", "close",
     "getconn", "putconn", "open", "wait", "check", "resize", "set_autocommit", "set_isolation_level",
-    "set_read_only", "set_deferrable", "notifies", "cancel_safe", "scroll", "callproc",
+    "set_read_only", "set_deferrable", "scroll",
 }
 # one connection opened up front, as many more as the blocks take
 POOL_SIZE = 10
@@ -265,7 +264,17 @@ class StaticChecks(ast.NodeVisitor):
 
     def visit_AsyncFunctionDef(self, node):
         self.page.async_functions.add(node.name)
+        self.visit_FunctionDef(node)
+
+    def visit_FunctionDef(self, node):
+        # a parameter may hold anything: inside the function, its name says nothing
+        arguments = node.args
+        names = {a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs}
+        names |= {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
+        hidden = names & self.page.async_names
+        self.page.async_names -= hidden
         self.generic_visit(node)
+        self.page.async_names |= hidden
 
     def visit_With(self, node):
         for item in node.items:
@@ -273,6 +282,8 @@ class StaticChecks(ast.NodeVisitor):
                 self.findings.append(finding("sync-api-in-async", node.lineno, node.col_offset + 1,
                     "a plain `with` on psycopg's async object: it needs `async with`",
                     "use `async with`"))
+            if isinstance(item.optional_vars, ast.Name):
+                self.page.async_names.discard(item.optional_vars.id)
         self.generic_visit(node)
 
     def visit_AsyncWith(self, node):
@@ -493,5 +504,4 @@ def main():
 
 
 if __name__ == "__main__":
-    threading.current_thread().name = "snipcheck-python"
     main()
