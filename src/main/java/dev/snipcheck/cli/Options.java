@@ -118,6 +118,14 @@ final class Options {
     Integer jobs;
 
     @Option(
+            names = "--python",
+            paramLabel = "PATH",
+            defaultValue = RunSettings.DEFAULT_PYTHON,
+            description = "The Python 3 that runs python blocks; it must import psycopg and psycopg_pool "
+                    + "(default: ${DEFAULT-VALUE} on the PATH). Without one, python blocks are skipped.")
+    String python;
+
+    @Option(
             names = "--watch",
             description = "After the first run, keep the compiler, worker JVMs and database warm and re-verify "
                     + "each page when it is saved, until Ctrl-C.")
@@ -204,7 +212,7 @@ final class Options {
      */
     RunSettings runSettings() {
         return new RunSettings(timeout, jobs != null ? jobs : RunSettings.defaultJobs(), postgresSettings(),
-                !noRuntimeDetectors);
+                !noRuntimeDetectors, python);
     }
 
     private PostgresSettings postgresSettings() {

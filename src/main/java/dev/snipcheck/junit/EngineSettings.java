@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * @param run      {@code snipcheck.timeout}: the time limit of a block that sets none; {@code snipcheck.jobs}: how
  *                 many pages run at once; {@code snipcheck.postgres} (auto, testcontainers, embedded or external),
  *                 {@code snipcheck.postgres.url}, {@code snipcheck.postgres.image}, {@code snipcheck.postgres.reuse}:
- *                 where PostgreSQL comes from, as the command line's {@code --postgres} options say
+ *                 where PostgreSQL comes from, as the command line's {@code --postgres} options say;
+ *                 {@code snipcheck.python}: the Python 3 that runs python blocks
  * @param problems the message for each parameter that could not be read
  */
 record EngineSettings(List<String> paths, RunSettings run, Map<String, String> problems) {
@@ -38,6 +39,7 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
     static final String JOBS = "snipcheck.jobs";
     /** How hints name the PostgreSQL parameters. */
     static final PostgresOptionNames POSTGRES_NAMES = new PostgresOptionNames(POSTGRES, POSTGRES_URL, POSTGRES_IMAGE);
+    static final String PYTHON = "snipcheck.python";
 
     static EngineSettings read(ConfigurationParameters parameters) {
         RunSettings defaults = RunSettings.defaults();
@@ -55,8 +57,10 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
                 problems.put(TIMEOUT, TIMEOUT + " is '" + timeoutText.get() + "', not a duration; " + Durations.HINT);
             }
         }
+        String python = parameters.get(PYTHON).map(String::strip).filter(p -> !p.isEmpty())
+                .orElse(defaults.python());
         RunSettings run = new RunSettings(timeout, jobs(parameters, problems, defaults.jobs()),
-                postgres(parameters, problems, defaults.postgres()), defaults.detectors());
+                postgres(parameters, problems, defaults.postgres()), defaults.detectors(), python);
         return new EngineSettings(paths, run, Map.copyOf(problems));
     }
 

@@ -37,8 +37,12 @@ public record Block(
         return language.equals("sql");
     }
 
+    public boolean isPython() {
+        return language.equals("python");
+    }
+
     public boolean isChecked() {
-        return isJava() || isSql();
+        return isJava() || isSql() || isPython();
     }
 
     /** Position of the opening fence. */

@@ -66,7 +66,7 @@ final class FenceCollector {
         }
         Attributes attributes = Attributes.NONE;
         List<Problem> problems = List.of();
-        if (language.equals("java") || language.equals("sql")) {
+        if (language.equals("java") || language.equals("sql") || language.equals("python")) {
             int infoStart = fence.getInfo().getStartOffset();
             InfoString parsed = InfoString.parse(info, index -> position(infoStart + index, toFile));
             attributes = parsed.attributes();

@@ -25,14 +25,16 @@ public enum Rule {
     SYNC_API_IN_ASYNC("sync-api-in-async", Judged.WHILE_RUNNING,
             "a block declared async uses the blocking API"),
     OPEN_TRANSACTION("open-transaction", Judged.AT_PAGE_END,
-            "a connection goes back to the pool, or the page ends, inside an open transaction");
+            "a connection goes back to the pool, or the page ends, inside an open transaction"),
+    UNAWAITED_COROUTINE("unawaited-coroutine", Judged.AT_PAGE_END,
+            "a coroutine is created and never awaited: nothing of it runs");
 
     /** When the runtime can say that a rule fired, which decides when a block that declares it may pass. */
     public enum Judged {
         /** While the block runs, or from its code. */
         WHILE_RUNNING,
         /**
-         * Only when the page (or the isolated block) ends: a connection, a Publisher or a Result may be handed from
+         * Only when the page (or the isolated block) ends: a connection, a Publisher, a Result or a coroutine may be handed from
          * one block of a session to a later one.
          */
         AT_PAGE_END

@@ -10,6 +10,7 @@ import dev.snipcheck.postgres.Database;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.postgres.PostgresServer;
 import dev.snipcheck.protocol.BlockOutcome;
+import dev.snipcheck.python.PythonPage;
 import dev.snipcheck.protocol.OpenDatabase;
 import dev.snipcheck.protocol.RunBlock;
 import dev.snipcheck.protocol.RunSql;
@@ -58,11 +59,14 @@ final class PageRun {
     private final Map<Block, String> printed = new java.util.IdentityHashMap<>();
     /** Each block's result before misuses were judged: judged again when the page ends, with the leaks found then. */
     private final Map<Block, BlockResult> beforeMisuse = new java.util.IdentityHashMap<>();
+    /** The page's python blocks, when it has some. */
+    private final PythonPage python;
     private Integer failedSessionLine;
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options,
-            StaticChecks checks) {
+            StaticChecks checks, PythonPage python) {
         this.page = page;
+        this.python = python;
         this.checks = checks;
         this.compiled = compiled;
         this.server = server;
@@ -116,6 +120,12 @@ final class PageRun {
                     : new MisuseVerdict(block, List.of(), page.options().allow())
                             .judge(result, Optional.empty(), misuses, true);
         }
+        if (block.isPython()) {
+            boolean ran = result.reason().filter(r -> r == Reason.COMPILE || r == Reason.SYNTAX).isEmpty()
+                    && (result.verdict() == Verdict.PASSED || result.verdict() == Verdict.FAILED);
+            return ran ? new MisuseVerdict(block, List.of(), page.options().allow())
+                    .judge(result, Optional.empty(), python.misuses(block), pageEnded) : result;
+        }
         CompiledBlock compiledBlock = block.isJava() ? compiled.block(block) : null;
         boolean judged = result.verdict() == Verdict.PASSED || result.verdict() == Verdict.FAILED;
         if (!judged || compiledBlock == null || compiledBlock.status() != CompiledBlock.Status.COMPILED) {
@@ -149,6 +159,9 @@ final class PageRun {
         }
         if (block.isSql()) {
             return sql(block);
+        }
+        if (block.isPython()) {
+            return python(block);
         }
         CompiledBlock compiledBlock = compiled.block(block);
         return switch (compiledBlock.status()) {
@@ -208,6 +221,33 @@ final class PageRun {
     }
 
     /**
+     * A python block runs in the page's Python session on the page's database, or an isolated one in a Python and a
+     * database of its own; where there is no Python with psycopg, it is skipped.
+     */
+    private BlockResult python(Block block) {
+        Optional<String> missing = python.missing();
+        if (missing.isPresent()) {
+            return BlockResult.skipped(block, missing.get());
+        }
+        String bindings = compiled.pageBindingsClass(page);
+        String name = block.attributes().isolated() ? bindings + "@" + block.fenceLine() : bindings;
+        Database database;
+        try {
+            database = database(name, bindings);
+        } catch (DatabaseUnavailableException e) {
+            return BlockResult.failed(block, Reason.DATABASE, "no database for this block: " + e.getMessage(),
+                    List.of(), "", 0);
+        }
+        BlockResult result = python.run(block, database, timeout(block));
+        python.printed(block).ifPresent(stdout -> printed.put(block, stdout));
+        return result;
+    }
+
+    private Duration timeout(Block block) {
+        return block.attributes().timeout().or(() -> page.options().timeout()).orElse(options.timeout());
+    }
+
+    /**
      * Runs a block on a worker with the block's database open and judges the outcome; the failures of
      * the worker itself become the block's verdict.
      *
@@ -215,7 +255,7 @@ final class PageRun {
      * @param database names the database: a page's session and each isolated block have their own
      */
     private BlockResult onWorker(Block block, String bindings, String database, WorkerCall call) {
-        Duration timeout = block.attributes().timeout().or(() -> page.options().timeout()).orElse(options.timeout());
+        Duration timeout = timeout(block);
         Worker worker = null;
         try {
             worker = workers.get(block.attributes().isolated());
@@ -252,6 +292,9 @@ final class PageRun {
 
     /** Judges the leaks and open transactions the page left, and with them gives every block its final verdict. */
     private void endPage(List<BlockResult> results) {
+        if (python != null) {
+            python.end();
+        }
         for (Map.Entry<Worker, List<String>> entry : opened.entrySet()) {
             for (String name : entry.getValue()) {
                 checkDatabase(entry.getKey(), bindingsByName.get(name));
@@ -287,15 +330,21 @@ final class PageRun {
         if (open.contains(name)) {
             return;
         }
+        Database database = database(name, bindings);
+        worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
+                database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl(), database.schema().orElse(null)));
+        open.add(name);
+    }
+
+    /** The page's database of that name, created on first use. */
+    private Database database(String name, String bindings) throws DatabaseUnavailableException {
         Database database = databases.get(name);
         if (database == null) {
             database = server.createDatabase();
             databases.put(name, database);
             bindingsByName.put(name, bindings);
         }
-        worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
-                database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl(), database.schema().orElse(null)));
-        open.add(name);
+        return database;
     }
 
     private void closeDatabases() {

@@ -14,16 +14,19 @@ import java.util.Optional;
  * @param jobs      how many pages run at once, each with its own database and worker JVMs
  * @param postgres  where PostgreSQL comes from
  * @param detectors whether blocks run under the runtime misuse detectors (off only to measure their overhead)
+ * @param python    the Python 3 that runs python blocks (it must import psycopg and psycopg_pool)
  */
-public record RunSettings(Duration timeout, int jobs, PostgresSettings postgres, boolean detectors) {
+public record RunSettings(Duration timeout, int jobs, PostgresSettings postgres, boolean detectors, String python) {
 
     /** The time limit of a block that sets none, spelled as help texts show it (picocli needs a constant). */
     public static final String DEFAULT_TIMEOUT = "30s";
+    /** The Python of python blocks when a run names none: {@code python3} on the PATH. */
+    public static final String DEFAULT_PYTHON = "python3";
 
     /** What a run does when told nothing. */
     public static RunSettings defaults() {
         return new RunSettings(Durations.parse(DEFAULT_TIMEOUT).orElseThrow(), defaultJobs(),
-                PostgresSettings.defaults(), true);
+                PostgresSettings.defaults(), true, DEFAULT_PYTHON);
     }
 
     /** Pages at once when a run says nothing: one per core. */
@@ -42,6 +45,6 @@ public record RunSettings(Duration timeout, int jobs, PostgresSettings postgres,
     }
 
     VerifyOptions verifyOptions(String classpath) {
-        return new VerifyOptions(timeout, classpath, jobs, detectors);
+        return new VerifyOptions(timeout, classpath, jobs, detectors, python);
     }
 }

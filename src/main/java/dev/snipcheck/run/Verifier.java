@@ -8,6 +8,9 @@ import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.postgres.PostgresServer;
+import dev.snipcheck.python.PythonInterpreter;
+import dev.snipcheck.python.PythonPage;
+import dev.snipcheck.python.PythonSession;
 import dev.snipcheck.result.PageResult;
 import dev.snipcheck.result.RunResult;
 import dev.snipcheck.rules.StaticChecks;
@@ -18,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +52,8 @@ public final class Verifier implements AutoCloseable {
      */
     private final BlockingDeque<Workers> idle;
     private final ExecutorService threads;
+    /** The Python of python blocks, asked once per verifier, when a page first has python blocks. */
+    private PythonInterpreter python;
 
     public Verifier(PostgresServer server, VerifyOptions options) {
         this.server = server;
@@ -66,13 +73,21 @@ public final class Verifier implements AutoCloseable {
      */
     public RunResult verify(List<Page> pages, Consumer<PageResult> onPage) {
         List<PageInput> inputs = new ArrayList<>();
+        Map<Page, PythonPage> pythonPages = new IdentityHashMap<>();
         for (Page page : pages) {
+            if (PythonPage.runsPython(page) && page.options().skip().isEmpty() && page.problems().isEmpty()) {
+                pythonPages.put(page, new PythonPage(page, python()));
+            }
             inputs.add(new PageInput(page, mode(page), page.options().skip().isPresent() || !page.problems().isEmpty()
                     ? List.of() : page.blocks().stream().filter(Verifier::compiles).toList()));
         }
         if (needsDatabase(pages)) {
-            // the worker JVMs start while javac compiles
-            idle.stream().limit(pages.size()).forEach(Workers::prestart);
+            if (pages.stream().flatMap(page -> page.blocks().stream()).anyMatch(b -> b.isJava() || b.isSql())) {
+                // the worker JVMs start while javac compiles; pages of python blocks alone need none
+                idle.stream().limit(pages.size()).forEach(Workers::prestart);
+            }
+            // and so do the Pythons of the first pages to run
+            pythonPages.values().stream().limit(options.jobs()).forEach(PythonPage::prestart);
         }
         // In parts, so that the first pages run while javac compiles the next ones, and javac never holds the trees
         // of a whole large corpus at once.
@@ -82,7 +97,8 @@ public final class Verifier implements AutoCloseable {
             StaticChecks checks = new StaticChecks();
             CompiledPages compiled = javaStage.compile(part, classes, checks);
             for (PageInput input : part) {
-                running.add(threads.submit(() -> run(input, compiled, checks)));
+                PythonPage pythonPage = pythonPages.get(input.page());
+                running.add(threads.submit(() -> run(input, compiled, checks, pythonPage)));
             }
         }
         // Pages finish in any order but are reported in the order given, so output is the same every run.
@@ -103,14 +119,22 @@ public final class Verifier implements AutoCloseable {
         delete(classes);
     }
 
-    private PageResult run(PageInput input, CompiledPages compiled, StaticChecks checks) throws InterruptedException {
+    private PageResult run(PageInput input, CompiledPages compiled, StaticChecks checks, PythonPage python)
+            throws InterruptedException {
         Workers workers = idle.takeFirst();
-        try {
+        try (python) {
             return new PageResult(input.page(), input.mode(), input.page().options().mode().isEmpty(),
-                    new PageRun(input.page(), compiled, server, workers, options, checks).run());
+                    new PageRun(input.page(), compiled, server, workers, options, checks, python).run());
         } finally {
             idle.addFirst(workers);
         }
+    }
+
+    private synchronized PythonInterpreter python() {
+        if (python == null) {
+            python = PythonInterpreter.find(options.python());
+        }
+        return python;
     }
 
     private static PageResult join(Future<PageResult> page) {
@@ -139,7 +163,8 @@ public final class Verifier implements AutoCloseable {
     }
 
     private static Mode mode(Page page) {
-        return page.options().mode().orElseGet(() -> ModeInference.infer(page));
+        boolean onlyPython = page.blocks().stream().noneMatch(Block::isJava) && PythonPage.runsPython(page);
+        return onlyPython ? PythonSession.mode(page) : page.options().mode().orElseGet(() -> ModeInference.infer(page));
     }
 
     private static boolean compiles(Block block) {

@@ -9,8 +9,9 @@ import java.time.Duration;
  * @param classpath what snippets compile and run against: snipcheck, its dependencies and the user's classes
  * @param jobs      how many pages run at once, each with worker JVMs of its own
  * @param detectors whether blocks run under the runtime misuse detectors (off only to measure their overhead)
+ * @param python    the Python 3 that runs python blocks (it must import psycopg and psycopg_pool)
  */
-public record VerifyOptions(Duration timeout, String classpath, int jobs, boolean detectors) {
+public record VerifyOptions(Duration timeout, String classpath, int jobs, boolean detectors, String python) {
 
     public VerifyOptions {
         if (jobs < 1) {

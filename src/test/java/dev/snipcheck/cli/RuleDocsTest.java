@@ -1,6 +1,7 @@
 package dev.snipcheck.cli;
 
 import dev.snipcheck.TestPostgres;
+import dev.snipcheck.TestPython;
 import dev.snipcheck.rules.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,8 @@ class RuleDocsTest {
         assertEquals(List.of(), unquoted, "every rule's page quotes the finding snipcheck reports for its bad example");
 
         StringWriter out = new StringWriter();
-        List<String> args = new ArrayList<>(List.of("--postgres-url", TestPostgres.url()));
+        List<String> args = new ArrayList<>(List.of("--postgres-url", TestPostgres.url(),
+                "--python", TestPython.interpreter().command()));
         args.addAll(files);
         int exit = Main.run(args.toArray(String[]::new), new PrintWriter(out, true),
                 new PrintWriter(new StringWriter()), dir);

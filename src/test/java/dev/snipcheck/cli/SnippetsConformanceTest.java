@@ -3,6 +3,7 @@ package dev.snipcheck.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snipcheck.TestPostgres;
+import dev.snipcheck.TestPython;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -70,6 +71,7 @@ class SnippetsConformanceTest {
         StringWriter err = new StringWriter();
         List<String> args = new ArrayList<>(List.of("--format", "json"));
         args.addAll(List.of(backend));
+        args.addAll(List.of("--python", TestPython.interpreter().command()));
         args.add("snippets");
         int status = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), workingDirectory);
         JsonNode report;

@@ -9,6 +9,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.snipcheck.TestPostgres;
+import dev.snipcheck.TestPython;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.postgres.RestrictedRole;
 import dev.snipcheck.run.RunSettings;
@@ -49,6 +50,7 @@ import org.junit.platform.testkit.engine.Event;
 class SnipcheckTestEngineTest {
 
     private static final String SESSION = "src/test/resources/engine/session.md";
+    private static final String PYTHON_PAGE = "src/test/resources/engine-python/psycopg.md";
     /** JUnit encodes the slashes of a segment's value, since a slash separates segments. */
     private static final String SESSION_ID = "[engine:snipcheck]/[page:src%2Ftest%2Fresources%2Fengine%2Fsession.md]";
 
@@ -131,6 +133,27 @@ class SnipcheckTestEngineTest {
                 results.testEvents().skipped().stream().collect(Collectors.toMap(
                         e -> e.getTestDescriptor().getUniqueId().toString(),
                         e -> e.getPayload(String.class).orElseThrow())));
+    }
+
+    @Test
+    void pythonBlocksAreTestsRunWithThePythonOfTheSnipcheckPythonParameter() {
+        EngineExecutionResults results = execute(Map.of(EngineSettings.PYTHON, TestPython.interpreter().command()),
+                selectFile(PYTHON_PAGE));
+
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        assertEquals(PYTHON_PAGE + ":7:5: error[sync-api-in-async]: a plain `with` on psycopg's `AsyncCursor`: it "
+                        + "needs `async with`",
+                failure(results.testEvents().failed().list().get(0)).getMessage().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void withoutAPythonThatImportsPsycopgPythonBlocksAreSkippedWithTheReason() {
+        EngineExecutionResults results = execute(Map.of(EngineSettings.PYTHON, "/no/such/python3"),
+                selectFile(PYTHON_PAGE));
+
+        results.testEvents().assertStatistics(stats -> stats.started(0).failed(0).skipped(2));
+        assertTrue(results.testEvents().skipped().list().get(0).getPayload(String.class).orElseThrow()
+                .contains("apt-get install python3-psycopg python3-psycopg-pool"));
     }
 
     @Test

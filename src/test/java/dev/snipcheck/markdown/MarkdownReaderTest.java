@@ -140,14 +140,14 @@ class MarkdownReaderTest {
     }
 
     @Test
-    void everyLanguageIsABlockButOnlyJavaAndSqlGetAttributes() {
+    void everyLanguageIsABlockButOnlyCheckedLanguagesGetAttributes() {
         Page page = page("""
                 ```
                 plain
                 ```
 
-                ```Python title="a.py" norun
-                print(1)
+                ```Ruby title="a.rb" norun
+                puts 1
                 ```
 
                 ```SQL
@@ -159,15 +159,32 @@ class MarkdownReaderTest {
                 """);
 
         List<Block> blocks = page.blocks();
-        assertEquals(List.of("", "python", "sql", "java"), blocks.stream().map(Block::language).toList());
+        assertEquals(List.of("", "ruby", "sql", "java"), blocks.stream().map(Block::language).toList());
         assertEquals(List.of(0, 1, 2, 3), blocks.stream().map(Block::ordinal).toList());
-        assertEquals("Python title=\"a.py\" norun", blocks.get(1).infoString());
+        assertEquals("Ruby title=\"a.rb\" norun", blocks.get(1).infoString());
         assertEquals(Attributes.NONE, blocks.get(1).attributes());
         assertEquals(List.of(), blocks.get(1).problems());
         assertFalse(blocks.get(1).isChecked());
         assertTrue(blocks.get(2).isSql());
         assertEquals("", blocks.get(3).code());
         assertEquals(0, blocks.get(3).map().lineCount());
+    }
+
+    @Test
+    void pythonBlocksGetAttributesAndNearMisses() {
+        Page page = page("""
+                ```python title="a.py" no_run
+                print(1)
+                ```
+
+                ```python norun
+                print(1)
+                ```
+                """);
+
+        assertTrue(page.blocks().get(0).attributes().noRun());
+        assertEquals(List.of(), page.blocks().get(0).problems());
+        assertEquals(1, page.blocks().get(1).problems().size());
     }
 
     @Test

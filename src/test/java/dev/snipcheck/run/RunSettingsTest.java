@@ -14,7 +14,7 @@ class RunSettingsTest {
     @Test
     void aRunThatIsToldNothingGivesEachBlockThirtySecondsRunsAPagePerCoreAndChoosesItsPostgres() {
         assertEquals(new RunSettings(Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors(),
-                        new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false), true),
+                        new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false), true, "python3"),
                 RunSettings.defaults());
     }
 
