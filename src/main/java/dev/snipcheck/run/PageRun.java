@@ -62,6 +62,8 @@ final class PageRun {
     /** The page's python blocks, when it has some. */
     private final PythonPage python;
     private Integer failedSessionLine;
+    /** The first session python block skipped for want of a Python: what the later session blocks may need. */
+    private Integer skippedPythonLine;
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options,
             StaticChecks checks, PythonPage python) {
@@ -157,6 +159,10 @@ final class PageRun {
             }
             return BlockResult.notRun(block, "an earlier block of this page failed (line " + failedSessionLine + ")");
         }
+        if (skippedPythonLine != null && !block.attributes().isolated()) {
+            return BlockResult.skipped(block, "needs what the python block at line " + skippedPythonLine
+                    + " did, which was skipped: " + python.missing().orElseThrow());
+        }
         if (block.isSql()) {
             return sql(block);
         }
@@ -227,6 +233,9 @@ final class PageRun {
     private BlockResult python(Block block) {
         Optional<String> missing = python.missing();
         if (missing.isPresent()) {
+            if (!block.attributes().isolated()) {
+                skippedPythonLine = block.fenceLine();
+            }
             return BlockResult.skipped(block, missing.get());
         }
         String bindings = compiled.pageBindingsClass(page);

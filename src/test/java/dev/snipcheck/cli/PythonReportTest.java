@@ -61,4 +61,29 @@ class PythonReportTest {
                 message);
         assertTrue(message.contains("apt-get install python3-psycopg python3-psycopg-pool"), message);
     }
+
+    @Test
+    void withoutPsycopgTheSessionBlocksAfterASkippedPythonBlockAreSkippedTooAndIsolatedOnesRun() throws Exception {
+        Files.writeString(dir.resolve("page.md"), """
+                ```python
+                await pool.open()
+                ```
+
+                ```sql
+                SELECT 1;
+                ```
+
+                ```sql isolated
+                SELECT 2;
+                ```
+                """);
+
+        SnipcheckRun run = SnipcheckRun.of(dir, "--format", "json", "--postgres-url", TestPostgres.url(),
+                "--python", dir.resolve("no-such-python3").toString(), "page.md");
+
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals(Map.of("page.md:1", "skipped", "page.md:5", "skipped", "page.md:9", "passed"), run.verdicts());
+        assertTrue(run.message("page.md:5").startsWith("needs what the python block at line 1 did, which was skipped: "
+                + "python blocks need Python 3 with psycopg"), run.message("page.md:5"));
+    }
 }

@@ -1,5 +1,7 @@
 package dev.snipcheck.cli;
 
+import dev.snipcheck.TestPython;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +50,7 @@ class ScramBackendsTest {
     private static void assertDocsPass(String... backend) throws IOException {
         List<String> args = new ArrayList<>(List.of("--format", "json"));
         args.addAll(List.of(backend));
-        args.addAll(List.of("README.md", "docs"));
+        args.addAll(List.of("--python", TestPython.interpreter().command(), "README.md", "docs"));
         SnipcheckRun run = SnipcheckRun.of(Path.of("").toAbsolutePath(), args.toArray(String[]::new));
         List<String> failed = new ArrayList<>();
         for (JsonNode block : new ObjectMapper().readTree(run.out()).path("blocks")) {
