@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,13 +40,15 @@ class PostgresOptionsTest {
     void byDefaultAContainerOfTheOfficialImageOrElseTheEmbeddedServer() throws Exception {
         run("page.md");
         assertEquals(List.of(PostgresSettings.defaults()), asked);
-        assertEquals(new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false), asked.get(0));
+        assertEquals(new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false, PostgresSettings.DEFAULT_PULL_TIMEOUT), asked.get(0));
     }
 
     @Test
     void theFlagsMapOntoTheSettings() throws Exception {
-        run("--postgres=testcontainers", "--postgres-image", "postgres:16-alpine", "--postgres-reuse", "page.md");
-        assertEquals(List.of(new PostgresSettings(Backend.TESTCONTAINERS, Optional.empty(), "postgres:16-alpine", true)), asked);
+        run("--postgres=testcontainers", "--postgres-image", "postgres:16-alpine", "--postgres-reuse",
+                "--postgres-pull-timeout", "3s", "page.md");
+        assertEquals(List.of(new PostgresSettings(Backend.TESTCONTAINERS, Optional.empty(), "postgres:16-alpine", true,
+                Duration.ofSeconds(3))), asked);
     }
 
     @Test
