@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.ImageNameSubstitutor;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
 /** A PostgreSQL container that this run starts (or finds running from an earlier run, when reused) through Testcontainers. */
@@ -68,9 +69,11 @@ final class ContainerServer extends AdminServer {
             throw new DatabaseUnavailableException("not a container image name: " + image + " (" + e.getMessage() + ")", e);
         }
         DockerClient docker = DockerEngine.connect(notices);
+        // the name Testcontainers will start, with hub.image.name.prefix (a registry mirror) put before it
+        DockerImageName pulled = ImageNameSubstitutor.instance().apply(name);
         try {
-            if (!DockerEngine.hasImage(docker, image)) {
-                ImagePull.pull(docker, image, name, pullTimeout, notices);
+            if (!DockerEngine.hasImage(docker, pulled.asCanonicalNameString())) {
+                ImagePull.pull(docker, image, pulled, pullTimeout, notices);
             }
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException("Docker could not look up image " + image + ": " + rootMessage(e), e);

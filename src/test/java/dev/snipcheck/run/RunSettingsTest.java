@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class RunSettingsTest {
 
     @Test
-    void aRunThatIsToldNothingGivesEachBlockThirtySecondsRunsAPagePerCoreAndChoosesItsPostgres() {
+    void aRunThatIsToldNothingGivesEachBlockThirtySecondsRunsAPagePerCoreAndChoosesItsPostgresPullingForAMinute() {
         assertEquals(new RunSettings(Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors(),
-                        new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false), true),
+                        new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false, Duration.ofSeconds(60)), true),
                 RunSettings.defaults());
     }
 
