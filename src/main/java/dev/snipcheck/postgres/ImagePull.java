@@ -25,7 +25,7 @@ final class ImagePull extends PullImageResultCallback {
     // layer id -> {bytes so far, bytes in all}; a layer that is complete counts whole
     private final Map<String, long[]> layers = new ConcurrentHashMap<>();
 
-    private ImagePull(String image) {
+    ImagePull(String image) {
         this.image = image;
     }
 
@@ -59,10 +59,11 @@ final class ImagePull extends PullImageResultCallback {
     public void onNext(PullResponseItem item) {
         super.onNext(item);
         ResponseItem.ProgressDetail detail = item.getProgressDetail();
-        if (item.getId() == null) {
+        String status = String.valueOf(item.getStatus());
+        // "Pulling from library/postgres" carries the tag as its id; every other line with an id is a layer's
+        if (item.getId() == null || status.startsWith("Pulling from")) {
             return;
         }
-        String status = String.valueOf(item.getStatus());
         long[] layer = layers.computeIfAbsent(item.getId(), id -> new long[2]);
         if (detail != null && detail.getTotal() != null && detail.getTotal() > 0 && status.startsWith("Downloading")) {
             layer[0] = detail.getCurrent() == null ? 0 : detail.getCurrent();

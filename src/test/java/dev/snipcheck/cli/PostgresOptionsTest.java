@@ -1,6 +1,7 @@
 package dev.snipcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.snipcheck.postgres.Backend;
@@ -66,5 +67,21 @@ class PostgresOptionsTest {
         assertEquals(2, run("--postgres=docker", "page.md"));
         assertTrue(err.toString().contains("expected one of auto, testcontainers, embedded, external, but was 'docker'"), err.toString());
         assertEquals(List.of(), asked);
+    }
+
+    @Test
+    void aDefectInStartingTheServerEndsTheRunWithItsTraceAndExitThree() throws Exception {
+        Files.writeString(dir.resolve("page.md"), "```java\nint x = 1;\n```\n");
+        ServerFactory broken = (settings, notices) -> {
+            throw new IllegalStateException("a defect of the backend");
+        };
+
+        int exit = Main.run(new String[] {"page.md"}, new PrintWriter(new StringWriter()), new PrintWriter(err), dir,
+                Terminal.NONE, broken);
+
+        assertEquals(3, exit, err.toString());
+        assertTrue(err.toString().contains("snipcheck: internal error, please report it:\n"
+                + "java.lang.IllegalStateException: a defect of the backend\n\tat "), err.toString());
+        assertFalse(err.toString().contains("PostgreSQL unavailable"), err.toString());
     }
 }
