@@ -101,6 +101,15 @@ final class Options {
     boolean postgresReuse;
 
     @Option(
+            names = "--postgres-pull-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "How long pulling a missing container image may take; then auto uses the embedded server"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration postgresPullTimeout;
+
+    @Option(
             names = "--timeout",
             paramLabel = "DURATION",
             defaultValue = RunSettings.DEFAULT_TIMEOUT,
@@ -223,7 +232,7 @@ final class Options {
         if (postgresUrl == null && postgres == Backend.EXTERNAL) {
             throw new IllegalArgumentException("--postgres=external needs --postgres-url URL");
         }
-        return new PostgresSettings(postgres, Optional.ofNullable(postgresUrl), postgresImage, postgresReuse);
+        return new PostgresSettings(postgres, Optional.ofNullable(postgresUrl), postgresImage, postgresReuse, postgresPullTimeout);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value) {

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  *                 directory; the selection of a request without selectors (a {@code @Suite} naming none)
  * @param run      {@code snipcheck.timeout}: the time limit of a block that sets none; {@code snipcheck.jobs}: how
  *                 many pages run at once; {@code snipcheck.postgres} (auto, testcontainers, embedded or external),
- *                 {@code snipcheck.postgres.url}, {@code snipcheck.postgres.image}, {@code snipcheck.postgres.reuse}:
+ *                 {@code snipcheck.postgres.url}, {@code snipcheck.postgres.image}, {@code snipcheck.postgres.reuse},
+ *                 {@code snipcheck.postgres.pull-timeout}:
  *                 where PostgreSQL comes from, as the command line's {@code --postgres} options say;
  *                 {@code snipcheck.python}: the Python 3 that runs python blocks
  * @param problems the message for each parameter that could not be read
@@ -36,6 +37,7 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
     static final String POSTGRES_URL = "snipcheck.postgres.url";
     static final String POSTGRES_IMAGE = "snipcheck.postgres.image";
     static final String POSTGRES_REUSE = "snipcheck.postgres.reuse";
+    static final String POSTGRES_PULL_TIMEOUT = "snipcheck.postgres.pull-timeout";
     static final String JOBS = "snipcheck.jobs";
     /** How hints name the PostgreSQL parameters. */
     static final PostgresOptionNames POSTGRES_NAMES = new PostgresOptionNames(POSTGRES, POSTGRES_URL, POSTGRES_IMAGE);
@@ -47,16 +49,7 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
         List<String> paths = parameters.get(PATHS)
                 .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList())
                 .orElse(List.of());
-        Duration timeout = defaults.timeout();
-        Optional<String> timeoutText = parameters.get(TIMEOUT);
-        if (timeoutText.isPresent()) {
-            Optional<Duration> parsed = Durations.parse(timeoutText.get());
-            if (parsed.isPresent()) {
-                timeout = parsed.get();
-            } else {
-                problems.put(TIMEOUT, TIMEOUT + " is '" + timeoutText.get() + "', not a duration; " + Durations.HINT);
-            }
-        }
+        Duration timeout = duration(parameters, TIMEOUT, defaults.timeout(), problems);
         String python = parameters.get(PYTHON).map(String::strip).filter(p -> !p.isEmpty())
                 .orElse(defaults.python());
         RunSettings run = new RunSettings(timeout, jobs(parameters, problems, defaults.jobs()),
@@ -83,12 +76,26 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
         String image = parameters.get(POSTGRES_IMAGE).map(String::strip).filter(i -> !i.isEmpty())
                 .orElse(defaults.image());
         boolean reuse = parameters.getBoolean(POSTGRES_REUSE).orElse(defaults.reuse());
+        Duration pullTimeout = duration(parameters, POSTGRES_PULL_TIMEOUT, defaults.pullTimeout(), problems);
         try {
-            return new PostgresSettings(backend, url, image, reuse);
+            return new PostgresSettings(backend, url, image, reuse, pullTimeout);
         } catch (IllegalArgumentException e) {
             problems.put(POSTGRES, POSTGRES + " and " + POSTGRES_URL + " contradict each other: " + e.getMessage());
             return defaults;
         }
+    }
+
+    private static Duration duration(ConfigurationParameters parameters, String name, Duration fallback,
+                                     Map<String, String> problems) {
+        Optional<String> text = parameters.get(name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        Optional<Duration> parsed = Durations.parse(text.get());
+        if (parsed.isEmpty()) {
+            problems.put(name, name + " is '" + text.get() + "', not a duration; " + Durations.HINT);
+        }
+        return parsed.orElse(fallback);
     }
 
     private static int jobs(ConfigurationParameters parameters, Map<String, String> problems, int byDefault) {

@@ -1,17 +1,15 @@
 package dev.snipcheck.postgres;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.ImageNameSubstitutor;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
 /** A PostgreSQL container that this run starts (or finds running from an earlier run, when reused) through Testcontainers. */
@@ -21,7 +19,6 @@ final class ContainerServer extends AdminServer {
     private static final String PASSWORD = "snipcheck";
     // a tmpfs: CREATE DATABASE copies files, which costs a hundred times more on a container's overlay disk
     private static final String DATA = "/var/lib/snipcheck";
-    private static final long PULL_MINUTES = 10;
     // a placeholder setting of the server: PostgreSQL accepts any dotted name
     private static final String KEY_SETTING = "snipcheck.key";
     // changes whenever the container's settings do, so a kept container of an older snipcheck is not taken up
@@ -48,9 +45,14 @@ final class ContainerServer extends AdminServer {
     /**
      * Starts a container of {@code image}, pulling the image first if Docker does not have it.
      *
-     * @param reuse keep the container after the run and take it up again in the next, where Testcontainers allows it
+     * @param reuse       keep the container after the run and take it up again in the next, where Testcontainers allows it
+     * @param pullTimeout how long a pull of the image may take
+     * @param imageReady  runs once Docker has the image, before the container starts
+     * @throws DockerUnavailableException when no engine answers
+     * @throws ImageUnavailableException  when the engine has not the image and cannot pull it in time
      */
-    static ContainerServer start(String image, boolean reuse, Consumer<String> notices) throws DatabaseUnavailableException {
+    static ContainerServer start(String image, boolean reuse, Duration pullTimeout, Consumer<String> notices,
+                                 Runnable imageReady) throws DatabaseUnavailableException {
         Optional<ContainerServer> kept = reuse ? takeUpKept(image, notices) : Optional.empty();
         if (kept.isPresent()) {
             return kept.get();
@@ -66,13 +68,17 @@ final class ContainerServer extends AdminServer {
         } catch (IllegalArgumentException e) {
             throw new DatabaseUnavailableException("not a container image name: " + image + " (" + e.getMessage() + ")", e);
         }
-        DockerClient docker;
+        DockerClient docker = DockerEngine.connect(notices);
+        // the name Testcontainers will start, with hub.image.name.prefix (a registry mirror) put before it
+        DockerImageName pulled = ImageNameSubstitutor.instance().apply(name);
         try {
-            docker = DockerClientFactory.instance().client();
+            if (!DockerEngine.hasImage(docker, pulled.asCanonicalNameString())) {
+                ImagePull.pull(docker, image, pulled, pullTimeout, notices);
+            }
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException("no Docker engine answers: " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("Docker could not look up image " + image + ": " + rootMessage(e), e);
         }
-        pullIfMissing(docker, image, name);
+        imageReady.run();
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(name)
                 .withUsername(USER)
                 .withPassword(PASSWORD)
@@ -89,7 +95,7 @@ final class ContainerServer extends AdminServer {
         // the next run recognise a kept container as its own without asking Docker, and only a kept one
         container.setCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                 "-c", "max_connections=300", "-c", KEY_SETTING + "=" + (keep ? key(image) : "none"));
-        try {
+        try (Wait wait = Wait.on(notices, "the container of " + image + " to accept connections")) {
             container.start();
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException("the container of image " + image + " did not start: " + rootMessage(e), e);
@@ -137,35 +143,8 @@ final class ContainerServer extends AdminServer {
         return UUID.nameUUIDFromBytes((FORMAT + " " + image).getBytes(StandardCharsets.UTF_8)).toString().substring(0, 13).replace("-", "");
     }
 
-    /**
-     * One pull, instead of Testcontainers' retries for two minutes: offline, Docker's answer does not change, and
-     * the user should hear at once which image is missing.
-     */
-    private static void pullIfMissing(DockerClient docker, String image, DockerImageName name) throws DatabaseUnavailableException {
-        try {
-            docker.inspectImageCmd(image).exec();
-            return;
-        } catch (NotFoundException e) {
-            // pull it below
-        } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException("Docker could not look up image " + image + ": " + rootMessage(e), e);
-        }
-        try {
-            // with no tag, the engine would pull every tag of the repository
-            if (!docker.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart())
-                    .exec(new PullImageResultCallback()).awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES)) {
-                throw new ImageUnavailableException(image, "the pull did not finish within " + PULL_MINUTES + " minutes", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImageUnavailableException(image, "interrupted", e);
-        } catch (RuntimeException e) {
-            // no cause: its message, the engine's JSON, would only repeat the reason
-            throw new ImageUnavailableException(image, rootMessage(e), null);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
+    /** The innermost reason, without docker-java's quoting of the engine's answer. */
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

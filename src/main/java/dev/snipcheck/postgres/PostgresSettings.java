@@ -1,5 +1,6 @@
 package dev.snipcheck.postgres;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,17 +11,22 @@ import java.util.Optional;
  * @param url     the external server's JDBC or libpq URL, required by and only allowed with an external server
  * @param image   the container image of {@link Backend#TESTCONTAINERS}, any image compatible with the official one
  * @param reuse   keep the container running after the run and use it again in the next one
+ * @param pullTimeout how long a pull of a missing image may take before the container backends give it up
  */
-public record PostgresSettings(Backend backend, Optional<String> url, String image, boolean reuse) {
+public record PostgresSettings(Backend backend, Optional<String> url, String image, boolean reuse, Duration pullTimeout) {
 
     /** A current official image; Docker pulls it on first use. */
     public static final String DEFAULT_IMAGE = "postgres:17";
+
+    /** Long enough for the official image on a slow line, short enough that an offline run falls back soon. */
+    public static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofSeconds(60);
 
     /** @throws IllegalArgumentException when the URL and the backend contradict each other */
     public PostgresSettings {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(pullTimeout, "pullTimeout");
         if (url.isPresent() && backend == Backend.AUTO) {
             backend = Backend.EXTERNAL;
         }
@@ -34,6 +40,6 @@ public record PostgresSettings(Backend backend, Optional<String> url, String ima
 
     /** The choice a run makes when told nothing: a container if Docker answers, else the embedded server. */
     public static PostgresSettings defaults() {
-        return new PostgresSettings(Backend.AUTO, Optional.empty(), DEFAULT_IMAGE, false);
+        return new PostgresSettings(Backend.AUTO, Optional.empty(), DEFAULT_IMAGE, false, DEFAULT_PULL_TIMEOUT);
     }
 }

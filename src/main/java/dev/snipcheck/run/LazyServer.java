@@ -22,6 +22,7 @@ final class LazyServer implements PostgresServer {
     private PostgresServer server;
     private DatabaseUnavailableException failure;
     private boolean requested;
+    private RuntimeException unexpected;
     private boolean closed;
 
     LazyServer(Starter starter) {
@@ -42,6 +43,11 @@ final class LazyServer implements PostgresServer {
             } catch (DatabaseUnavailableException e) {
                 failure = e;
                 throw e;
+            } catch (RuntimeException e) {
+                // a defect of snipcheck: the pages get no database, and the run ends with the trace (exit 3)
+                unexpected = e;
+                failure = new DatabaseUnavailableException("internal error of snipcheck: " + e, e);
+                throw failure;
             }
         }
         return server;
@@ -67,6 +73,11 @@ final class LazyServer implements PostgresServer {
         }, "snipcheck-postgres-start");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The defect of snipcheck that kept the server from starting, if one did; asked after {@link #failure}. */
+    synchronized Optional<RuntimeException> unexpected() {
+        return Optional.ofNullable(unexpected);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.snipcheck.run;
 
 import dev.snipcheck.postgres.DatabaseUnavailableException;
+import dev.snipcheck.postgres.DockerUnavailableException;
 import dev.snipcheck.postgres.ImageUnavailableException;
 import dev.snipcheck.postgres.PostgresSettings;
 
@@ -19,6 +20,10 @@ public record PostgresOptionNames(String backend, String url, String image) {
         if (failure instanceof ImageUnavailableException) {
             return "choose another image with " + image + " (one that Docker has, or can pull), or start no container"
                     + " with " + backend + "=embedded";
+        }
+        if (failure instanceof DockerUnavailableException) {
+            return "start the Docker engine, or point DOCKER_HOST at one that runs, or start no container with "
+                    + backend + "=embedded";
         }
         return settings.url().isPresent()
                 ? "check that the server of " + url + " is running and the URL's credentials"

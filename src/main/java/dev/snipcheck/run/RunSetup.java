@@ -42,9 +42,18 @@ public final class RunSetup implements AutoCloseable {
         return verifier.verify(pages, onPage);
     }
 
-    /** Why PostgreSQL could not be provided, if a block needed it; the blocks that needed it have reason database. */
+    /**
+     * Why PostgreSQL could not be provided, if a block needed it; the blocks that needed it have reason database.
+     *
+     * @throws RuntimeException the defect of snipcheck that kept it from starting, for the front end to report as one
+     */
     public Optional<DatabaseUnavailableException> failure() {
-        return server.failure();
+        Optional<DatabaseUnavailableException> failure = server.failure();
+        Optional<RuntimeException> defect = server.unexpected();
+        if (defect.isPresent()) {
+            throw defect.get();
+        }
+        return failure;
     }
 
     /** Why PostgreSQL stopped answering during the run, if it did. */

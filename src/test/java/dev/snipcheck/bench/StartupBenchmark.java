@@ -33,7 +33,7 @@ public final class StartupBenchmark {
         String image = backend != Backend.EXTERNAL && args.length > 1 ? args[1] : PostgresSettings.DEFAULT_IMAGE;
         boolean reuse = args.length > 2 && args[2].equals("reuse");
         long start = System.nanoTime();
-        try (PostgresServer server = PostgresLauncher.start(new PostgresSettings(backend, url, image, reuse), System.err::println)) {
+        try (PostgresServer server = PostgresLauncher.start(new PostgresSettings(backend, url, image, reuse, PostgresSettings.DEFAULT_PULL_TIMEOUT), System.err::println)) {
             server.createDatabase();
             System.out.printf("startup-ms %d %s%n", (System.nanoTime() - start) / 1_000_000, server.description());
         }

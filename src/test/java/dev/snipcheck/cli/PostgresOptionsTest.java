@@ -1,6 +1,7 @@
 package dev.snipcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.snipcheck.postgres.Backend;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,13 +41,15 @@ class PostgresOptionsTest {
     void byDefaultAContainerOfTheOfficialImageOrElseTheEmbeddedServer() throws Exception {
         run("page.md");
         assertEquals(List.of(PostgresSettings.defaults()), asked);
-        assertEquals(new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false), asked.get(0));
+        assertEquals(new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false, PostgresSettings.DEFAULT_PULL_TIMEOUT), asked.get(0));
     }
 
     @Test
     void theFlagsMapOntoTheSettings() throws Exception {
-        run("--postgres=testcontainers", "--postgres-image", "postgres:16-alpine", "--postgres-reuse", "page.md");
-        assertEquals(List.of(new PostgresSettings(Backend.TESTCONTAINERS, Optional.empty(), "postgres:16-alpine", true)), asked);
+        run("--postgres=testcontainers", "--postgres-image", "postgres:16-alpine", "--postgres-reuse",
+                "--postgres-pull-timeout", "3s", "page.md");
+        assertEquals(List.of(new PostgresSettings(Backend.TESTCONTAINERS, Optional.empty(), "postgres:16-alpine", true,
+                Duration.ofSeconds(3))), asked);
     }
 
     @Test
@@ -63,5 +67,21 @@ class PostgresOptionsTest {
         assertEquals(2, run("--postgres=docker", "page.md"));
         assertTrue(err.toString().contains("expected one of auto, testcontainers, embedded, external, but was 'docker'"), err.toString());
         assertEquals(List.of(), asked);
+    }
+
+    @Test
+    void aDefectInStartingTheServerEndsTheRunWithItsTraceAndExitThree() throws Exception {
+        Files.writeString(dir.resolve("page.md"), "```java\nint x = 1;\n```\n");
+        ServerFactory broken = (settings, notices) -> {
+            throw new IllegalStateException("a defect of the backend");
+        };
+
+        int exit = Main.run(new String[] {"page.md"}, new PrintWriter(new StringWriter()), new PrintWriter(err), dir,
+                Terminal.NONE, broken);
+
+        assertEquals(3, exit, err.toString());
+        assertTrue(err.toString().contains("snipcheck: internal error, please report it:\n"
+                + "java.lang.IllegalStateException: a defect of the backend\n\tat "), err.toString());
+        assertFalse(err.toString().contains("PostgreSQL unavailable"), err.toString());
     }
 }

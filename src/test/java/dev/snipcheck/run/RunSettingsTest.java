@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 class RunSettingsTest {
 
     @Test
-    void aRunThatIsToldNothingGivesEachBlockThirtySecondsRunsAPagePerCoreAndChoosesItsPostgres() {
+    void aRunThatIsToldNothingGivesEachBlockThirtySecondsRunsAPagePerCoreAndChoosesItsPostgresPullingForAMinute() {
         assertEquals(new RunSettings(Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors(),
-                        new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false), true, "python3"),
+                        new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false, Duration.ofSeconds(60)), true,
+                        "python3"),
                 RunSettings.defaults());
     }
 
