@@ -66,6 +66,11 @@ public final class ExternalServer extends AdminServer {
             notices.accept("role " + user + " may not create databases on " + admin.address()
                     + ": each page gets a schema of database " + database + " instead (its search_path)");
         }
+        if (!admin.rolePerDatabase()) {
+            notices.accept("role " + user + " may not create roles on " + admin.address() + ": every block connects as "
+                    + user + ", so it can reach other pages' " + (admin.perSchema() ? "schemas" : "databases")
+                    + " and end snipcheck's own session");
+        }
         return new ExternalServer(admin);
     }
 

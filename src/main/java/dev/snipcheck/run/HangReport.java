@@ -42,9 +42,9 @@ final class HangReport {
 
     HangReport(CompiledPages compiled, WorkerTimeoutException timeout) {
         Hang hang = timeout.hang();
-        if (hang == null) {
+        if (hang == null && timeout.backends().isEmpty()) {
             text.append("\nthe worker did not say what the block was waiting for\n");
-        } else {
+        } else if (hang != null) {
             for (List<Thrown.Frame> site : hang.checkedOut()) {
                 SnippetFrames.innermost(compiled, site).ifPresent(position -> findings.add(Finding.at(position,
                         "a connection acquired here was still checked out when the block timed out",

@@ -203,8 +203,8 @@ final class PageRun {
         String bindings = compiled.pageBindingsClass(page);
         String database = block.attributes().isolated() ? bindings + "@" + block.fenceLine() : bindings;
         return onWorker(block, bindings, database,
-                (worker, timeout, unused) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
-                        block.expectedOutput().isPresent()), timeout)));
+                (worker, timeout, opened) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
+                        block.expectedOutput().isPresent()), timeout, () -> HangReport.backends(opened))));
     }
 
     /**
@@ -289,7 +289,7 @@ final class PageRun {
         }
         Database database = databases.get(name);
         if (database == null) {
-            database = server.createDatabase();
+            database = server.createDatabase(page.displayPath(), page.options().superuser());
             databases.put(name, database);
             bindingsByName.put(name, bindings);
         }

@@ -41,6 +41,7 @@ final class ServerLossPages {
                 ---
                 snipcheck:
                   mode: sync
+                  superuser: "shuts the server down with COPY TO PROGRAM"
                 ---
                 ```java
                 try (var c = dataSource.getConnection(); var s = c.createStatement()) {
