@@ -13,6 +13,7 @@ import dev.snipcheck.protocol.BlockOutcome;
 import dev.snipcheck.protocol.OpenDatabase;
 import dev.snipcheck.protocol.RunBlock;
 import dev.snipcheck.protocol.RunSql;
+import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.Reason;
@@ -29,10 +30,12 @@ import dev.snipcheck.verdict.SqlBlock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs one page's blocks in document order and gives each its verdict. The page's session gets one
@@ -59,6 +62,8 @@ final class PageRun {
     /** Each block's result before misuses were judged: judged again when the page ends, with the leaks found then. */
     private final Map<Block, BlockResult> beforeMisuse = new java.util.IdentityHashMap<>();
     private Integer failedSessionLine;
+    /** The backends idle in a transaction when the running block timed out, as the hang report's query saw them. */
+    private final Set<Integer> idleInTransaction = new HashSet<>();
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options,
             StaticChecks checks) {
@@ -182,7 +187,7 @@ final class PageRun {
                 : RunBlock.method(compiledBlock.className(), compiledBlock.method());
         String bindings = compiled.bindingsClass(block);
         return onWorker(block, bindings, bindings, (worker, timeout, database) -> {
-            BlockOutcome outcome = worker.run(request, timeout, () -> HangReport.backends(database));
+            BlockOutcome outcome = worker.run(request, timeout, () -> HangReport.backends(database, idleInTransaction));
             runtime.ran(block, outcome);
             printed.put(block, outcome.stdout());
             if (block.attributes().isolated()) {
@@ -204,7 +209,7 @@ final class PageRun {
         String database = block.attributes().isolated() ? bindings + "@" + block.fenceLine() : bindings;
         return onWorker(block, bindings, database,
                 (worker, timeout, opened) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
-                        block.expectedOutput().isPresent()), timeout, () -> HangReport.backends(opened))));
+                        block.expectedOutput().isPresent()), timeout, () -> HangReport.backends(opened, idleInTransaction))));
     }
 
     /**
@@ -216,6 +221,7 @@ final class PageRun {
      */
     private BlockResult onWorker(Block block, String bindings, String database, WorkerCall call) {
         Duration timeout = block.attributes().timeout().or(() -> page.options().timeout()).orElse(options.timeout());
+        idleInTransaction.clear();
         Worker worker = null;
         try {
             worker = workers.get(block.attributes().isolated());
@@ -233,7 +239,8 @@ final class PageRun {
         } catch (WorkerTimeoutException e) {
             workers.discard(worker);
             String message = "did not finish within " + timeout.toMillis() + " ms";
-            HangReport hang = new HangReport(compiled, e);
+            HangReport hang = new HangReport(compiled, e, idleInTransaction);
+            chargeHeldTransactions(block, hang.held());
             List<Finding> findings = new ArrayList<>(List.of(Finding.at(block.fence(), message,
                     "make it finish sooner, or give it more time with `timeout=` on the block")));
             findings.addAll(hang.findings());
@@ -248,6 +255,16 @@ final class PageRun {
             workers.discard(worker);
             return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(), "", 0);
         }
+    }
+
+    /**
+     * The earlier blocks whose JDBC transactions were still open when {@code block} timed out fail with
+     * open-transaction: their locks are what it may have waited for, and the page's end, which would have found them,
+     * never comes for the worker that is killed now. The block's own transactions are its interruption's doing.
+     */
+    private void chargeHeldTransactions(Block block, List<RuntimeFinding> held) {
+        String own = block.isJava() ? compiled.block(block).className() : null;
+        runtime.charge(held.stream().filter(finding -> !finding.blockClass().equals(own)).toList());
     }
 
     /** Judges the leaks and open transactions the page left, and with them gives every block its final verdict. */

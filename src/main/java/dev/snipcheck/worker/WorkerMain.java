@@ -136,7 +136,7 @@ public final class WorkerMain {
             @Override
             public Reply describeHang(DescribeHang request) {
                 // The block ended just as the parent gave up on it.
-                return Hangs.describe(pools.values());
+                return Hangs.describe(pools.values(), dataSources.values());
             }
         };
         while (true) {
@@ -204,7 +204,7 @@ public final class WorkerMain {
                 thread.join(HANG_POLL_MILLIS);
                 // The parent asks what a block that ran out of time waits for, then kills this JVM.
                 if (thread.isAlive() && requests.poll() instanceof DescribeHang) {
-                    out.writeObject(Hangs.describe(pools.values()));
+                    out.writeObject(Hangs.describe(pools.values(), dataSources.values()));
                     out.flush();
                 }
             }

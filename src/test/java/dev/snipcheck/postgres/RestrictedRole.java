@@ -47,6 +47,7 @@ public record RestrictedRole(String name, Database database) {
     /** The notice snipcheck gives when a run uses this role, as a user sees it. */
     public String notice() {
         return "snipcheck: role " + name + " may not create databases on localhost:" + database.port()
-                + ": each page gets a schema of database " + database.name() + " instead (its search_path)";
+                + ": each page gets a schema of database " + database.name() + " instead (its search_path), and every block"
+                + " connects as " + name + ", so it can reach other pages' schemas and end snipcheck's own session";
     }
 }
