@@ -40,8 +40,7 @@ final class ServerLossPages {
         Files.writeString(dir.resolve("a.md"), """
                 ---
                 snipcheck:
-                  mode: sync
-                  superuser: "shuts the server down with COPY TO PROGRAM"
+                  {mode: sync, superuser: "shuts the server down with COPY TO PROGRAM"}
                 ---
                 ```java
                 try (var c = dataSource.getConnection(); var s = c.createStatement()) {

@@ -34,7 +34,8 @@ public record RestrictedRole(String name, Database database) {
             // the grant below depends on the role, so it stays once made
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
                     + " CREATE ROLE " + role + " LOGIN NOCREATEDB; END IF; END $$");
-            statement.execute("GRANT CREATE ON DATABASE " + database.name() + " TO " + role);
+            // CONNECT too: snipcheck's databases admit only their own role, as a URL's database admits its role
+            statement.execute("GRANT CONNECT, CREATE ON DATABASE " + database.name() + " TO " + role);
         }
         return new RestrictedRole(role, database);
     }
