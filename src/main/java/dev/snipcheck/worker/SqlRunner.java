@@ -26,7 +26,7 @@ import java.util.List;
  */
 public final class SqlRunner implements AutoCloseable {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ConnectionFactory factory;
     private Connection session;
@@ -74,12 +74,12 @@ public final class SqlRunner implements AutoCloseable {
      * connects again after it lost its connection.
      */
     private Connection session() {
-        if (session != null && Boolean.TRUE.equals(Mono.from(session.validate(ValidationDepth.REMOTE))
-                .block(CONNECT_TIMEOUT))) {
+        // unbounded: the block's own time limit covers them, and a loaded server may take long to answer
+        if (session != null && Boolean.TRUE.equals(Mono.from(session.validate(ValidationDepth.REMOTE)).block())) {
             return session;
         }
         close();
-        session = Mono.from(factory.create()).block(CONNECT_TIMEOUT);
+        session = Mono.from(factory.create()).block();
         return session;
     }
 
@@ -88,7 +88,7 @@ public final class SqlRunner implements AutoCloseable {
         if (session != null) {
             Connection closing = session;
             session = null;
-            Mono.from(closing.close()).onErrorResume(e -> Mono.empty()).block(CONNECT_TIMEOUT);
+            Mono.from(closing.close()).onErrorResume(e -> Mono.empty()).block(CLOSE_TIMEOUT);
         }
     }
 
