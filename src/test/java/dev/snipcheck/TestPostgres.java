@@ -3,6 +3,8 @@ package dev.snipcheck;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.postgres.EmbeddedServer;
 
+import java.util.Optional;
+
 /**
  * The one PostgreSQL server of a test run, started on first use and stopped when the test JVM
  * ends. Tests reach it as an external server, with {@code --postgres-url}, so each creates its own
@@ -21,7 +23,8 @@ public final class TestPostgres {
             try {
                 EmbeddedServer server = EmbeddedServer.start(System.err::println);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-                url = server.createDatabase().jdbcUrl();
+                // as the admin: tests pass it to --postgres-url, whose role must create databases and roles
+                url = server.createDatabase("the tests", Optional.of("the tests' --postgres-url")).jdbcUrl();
             } catch (DatabaseUnavailableException e) {
                 throw new IllegalStateException("the tests' PostgreSQL did not start: " + e.getMessage(), e);
             }

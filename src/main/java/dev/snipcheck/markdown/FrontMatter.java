@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 final class FrontMatter {
 
     private static final Pattern BLOCK = Pattern.compile("\\A---[ \\t]*\\n(.*?\\n)?---[ \\t]*(\\n|\\z)", Pattern.DOTALL);
-    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout", "allow");
+    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout", "allow", "superuser");
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** The YAML starts on the line after the opening {@code ---}; marks are 0-based. */
     private static final int FIRST_YAML_LINE = 2;
@@ -36,6 +36,7 @@ final class FrontMatter {
     private final List<Problem> problems = new ArrayList<>();
     private Optional<Mode> mode = Optional.empty();
     private Optional<String> skip = Optional.empty();
+    private Optional<String> superuser = Optional.empty();
     private List<String> imports = List.of();
     private Optional<Duration> timeout = Optional.empty();
     private final Map<String, String> allow = new LinkedHashMap<>();
@@ -60,7 +61,7 @@ final class FrontMatter {
     }
 
     PageOptions options() {
-        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow));
+        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow), superuser);
     }
 
     List<Problem> problems() {
@@ -113,9 +114,10 @@ final class FrontMatter {
                 case "imports" -> imports(value);
                 case "timeout" -> timeout(value);
                 case "allow" -> allow(value);
+                case "superuser" -> superuser(value);
                 default -> problem(tuple.getKeyNode(), "unknown option `" + key + "` in `snipcheck`",
                         NearMiss.suggest(key, KEYS).map(known -> "did you mean `" + known + "`?")
-                                .orElse("the options are `mode`, `skip`, `imports`, `timeout` and `allow`"));
+                                .orElse("the options are `mode`, `skip`, `imports`, `timeout`, `allow` and `superuser`"));
             }
         }
     }
@@ -134,6 +136,14 @@ final class FrontMatter {
         skip = scalar(node).filter(reason -> !reason.isBlank() && !node.getTag().equals(Tag.BOOL));
         if (skip.isEmpty()) {
             problem(node, "`skip` needs a reason", "write e.g. `skip: \"needs a Kafka broker\"`");
+        }
+    }
+
+    /** Like {@code skip}: a page that runs with every right on the server says why. */
+    private void superuser(Node node) {
+        superuser = scalar(node).filter(reason -> !reason.isBlank() && !node.getTag().equals(Tag.BOOL));
+        if (superuser.isEmpty()) {
+            problem(node, "`superuser` needs a reason", "write e.g. `superuser: \"needs CREATE EXTENSION\"`");
         }
     }
 

@@ -7,8 +7,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -19,6 +22,8 @@ import org.postgresql.util.ServerErrorMessage;
 /**
  * The one admin connection of a run, which copies that run's databases from its own template and drops them; or,
  * when its role may not create databases, creates and drops one schema per page in the database it connected to.
+ * Each database belongs to a role of its own, made for it and dropped with it, that may do nothing beyond it: the
+ * blocks connect as that role, so this connection stays the only one with the admin's rights.
  */
 final class AdminConnection implements AutoCloseable {
 
@@ -45,19 +50,31 @@ final class AdminConnection implements AutoCloseable {
     private final String template;
     private final String strategy;
     private final boolean perSchema;
+    /** True when each database gets a role of its own: the admin may create roles and pages get databases. */
+    private final boolean rolePerDatabase;
+    private final boolean superuser;
+    private final int versionNumber;
     private final Consumer<String> notices;
     // these three are guarded by this object's monitor: pages ask for databases from many threads, and pgjdbc connections are not thread-safe
     private final Connection connection;
     private final Set<String> created = new LinkedHashSet<>();
+    /** The roles made for databases of {@link #created}, by the same name. */
+    private final Set<String> roles = new LinkedHashSet<>();
+    /** For each database, the page it was made for, named when the server's settings changed while it ran. */
+    private final Map<String, String> pages = new HashMap<>();
+    private ServerSettings settings;
     private int count;
     private String lost;
 
     private AdminConnection(String host, int port, String database, String user, String password, Connection connection,
-                            String version, int versionNumber, boolean perSchema, Consumer<String> notices) {
+                            String version, int versionNumber, Rights rights, Consumer<String> notices) {
         this.host = host;
         this.port = port;
         this.database = database;
-        this.perSchema = perSchema;
+        this.perSchema = !rights.createDatabases();
+        this.superuser = rights.superuser();
+        this.versionNumber = versionNumber;
+        this.rolePerDatabase = !perSchema && (rights.superuser() || rights.createRoles());
         this.notices = notices;
         this.user = user;
         this.password = password;
@@ -94,14 +111,14 @@ final class AdminConnection implements AutoCloseable {
         }
         String version;
         int versionNumber;
-        boolean mayCreateDatabases;
+        Rights rights;
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT current_setting('server_version'), current_setting('server_version_num')::int,"
-                        + " (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user)")) {
+                        + " rolsuper, rolcreatedb OR rolsuper, rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")) {
             result.next();
             version = result.getString(1);
             versionNumber = result.getInt(2);
-            mayCreateDatabases = result.getBoolean(3);
+            rights = new Rights(result.getBoolean(3), result.getBoolean(4), result.getBoolean(5));
         } catch (SQLException e) {
             closeQuietly(connection, notices);
             throw new DatabaseUnavailableException("could not ask " + address + " for its version: " + reason(e), e);
@@ -111,12 +128,14 @@ final class AdminConnection implements AutoCloseable {
             throw new DatabaseUnavailableException("PostgreSQL " + version + " at " + address + " is too old: snipcheck needs 13 or newer to drop databases WITH (FORCE)");
         }
         AdminConnection admin = new AdminConnection(host, port, database, user, password, connection, version, versionNumber,
-                !mayCreateDatabases, notices);
-        if (mayCreateDatabases) {
+                rights, notices);
+        if (rights.createDatabases()) {
             admin.createTemplate();
+            admin.mayOwnItsRoles();
         } else {
             admin.limitLockWaits();
         }
+        admin.settings = admin.readSettings();
         return admin;
     }
 
@@ -129,6 +148,22 @@ final class AdminConnection implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(connection, notices);
             throw new DatabaseUnavailableException("could not create template database " + template + " on " + address() + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * A role with CREATEROLE but no superuser right must be a member of the roles it makes, to give them a database
+     * and drop it again; from 16 on it is one by itself, but may act as the role only when createrole_self_grant says so.
+     */
+    private void mayOwnItsRoles() throws DatabaseUnavailableException {
+        if (superuser || !rolePerDatabase || versionNumber < 160000) {
+            return;
+        }
+        try {
+            execute("SET createrole_self_grant = 'set, inherit'");
+        } catch (SQLException e) {
+            closeQuietly(connection, notices);
+            throw new DatabaseUnavailableException("could not set createrole_self_grant on " + address() + ": " + reason(e), e);
         }
     }
 
@@ -145,6 +180,17 @@ final class AdminConnection implements AutoCloseable {
     /** True when pages get a schema each, because the role may not create databases. */
     boolean perSchema() {
         return perSchema;
+    }
+
+    /** True when the blocks connect as a role of their database's own, not as the admin's role. */
+    boolean rolePerDatabase() {
+        return rolePerDatabase;
+    }
+
+    /** Says that {@code page}'s blocks connect as the admin, and whether that makes them superusers. */
+    void runsAsAdmin(String page, String reason) {
+        notices.accept(page + " runs as " + (superuser ? "superuser " : "role ") + user + " (" + reason + ")"
+                + (superuser ? "" : ", which is no superuser on " + address()));
     }
 
     /** The value of the server's setting {@code name}, or null when it has none. */
@@ -170,20 +216,51 @@ final class AdminConnection implements AutoCloseable {
         return host + ":" + port;
     }
 
-    synchronized Database create() throws DatabaseUnavailableException {
+    /**
+     * A new database for {@code page}, owned by a new role that the blocks connect as; or, with {@code asAdmin},
+     * one that the blocks reach as the admin.
+     */
+    synchronized Database create(String page, boolean asAdmin) throws DatabaseUnavailableException {
         if (lost != null) {
             throw new DatabaseUnavailableException(lost);
         }
         String name = prefix + (++count);
         String kind = perSchema ? "schema" : "database";
+        boolean ownRole = rolePerDatabase && !asAdmin;
+        String rolePassword = ownRole ? randomText(24) : password;
         try {
-            execute(perSchema ? "CREATE SCHEMA " + name : "CREATE DATABASE " + name + " TEMPLATE " + template + strategy);
+            if (perSchema) {
+                execute("CREATE SCHEMA " + name);
+            } else {
+                if (ownRole) {
+                    createRole(name, rolePassword);
+                }
+                execute("CREATE DATABASE " + name + (ownRole ? " OWNER " + name : "") + " TEMPLATE " + template + strategy);
+                // the roles of other pages may not even connect to it
+                execute("REVOKE CONNECT, TEMPORARY ON DATABASE " + name + " FROM PUBLIC");
+            }
         } catch (SQLException e) {
+            // its database never existed, so a role that was made goes now
+            if (roles.remove(name)) {
+                dropRoleQuietly(name);
+            }
             throw new DatabaseUnavailableException("could not create " + kind + " " + name + " on " + address() + ": " + reason(e), e);
         }
         created.add(name);
+        pages.put(name, page);
         return perSchema ? new Database(host, port, database, user, password, Optional.of(name))
-                : new Database(host, port, name, user, password);
+                : new Database(host, port, name, ownRole ? name : user, rolePassword);
+    }
+
+    /** A role that may log in and own a database, and nothing else: no other database, role or server-wide right. */
+    private void createRole(String name, String rolePassword) throws SQLException {
+        roles.add(name);
+        execute("CREATE ROLE " + name + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
+                + " PASSWORD '" + rolePassword + "'");
+        if (!superuser && versionNumber < 160000) {
+            // before 16, CREATEROLE may grant any role, and a database's owner must be one the admin is a member of
+            execute("GRANT " + name + " TO CURRENT_USER");
+        }
     }
 
     /**
@@ -211,8 +288,50 @@ final class AdminConnection implements AutoCloseable {
             notices.accept("not dropping database " + name + " on " + address() + ": this run did not create it");
             return;
         }
+        if (lost == null) {
+            compareSettings(pages.get(name));
+        }
         if (lost == null && dropQuietly(name, DROP_TIMEOUT_SECONDS, "dropping it when the run ends")) {
             created.remove(name);
+            pages.remove(name);
+            if (roles.remove(name)) {
+                dropRoleQuietly(name);
+            }
+        }
+    }
+
+    /**
+     * Says which page changed the server's settings (ALTER SYSTEM, which only a superuser page can run) since the
+     * last page ended; with several pages at once, the change happened while this one ran, perhaps in another.
+     */
+    private void compareSettings(String page) {
+        try {
+            ServerSettings now = readSettings();
+            List<String> changed = settings.changesTo(now);
+            if (!changed.isEmpty()) {
+                notices.accept("the server's settings changed while " + page + " ran: " + String.join(", ", changed)
+                        + "; later pages run with them (undo with ALTER SYSTEM RESET and SELECT pg_reload_conf())");
+                settings = now;
+            }
+        } catch (DatabaseUnavailableException e) {
+            notices.accept(e.getMessage());
+        }
+    }
+
+    private ServerSettings readSettings() throws DatabaseUnavailableException {
+        try {
+            return ServerSettings.read(connection);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("could not read the server's settings on " + address() + ": " + reason(e), e);
+        }
+    }
+
+    private void dropRoleQuietly(String name) {
+        try {
+            execute("DROP ROLE IF EXISTS " + name);
+        } catch (SQLException e) {
+            notices.accept("could not drop role " + name + " on " + address() + ": " + reason(e)
+                    + "; drop it with DROP OWNED BY " + name + " and DROP ROLE " + name + " in each database it owns objects in");
         }
     }
 
@@ -238,6 +357,9 @@ final class AdminConnection implements AutoCloseable {
             }
             created.remove(name);
         }
+        Set<String> leftRoles = new LinkedHashSet<>(roles);
+        roles.clear();
+        leftRoles.forEach(this::dropRoleQuietly);
     }
 
     /** Drops with a bound on the wait; {@code otherwise} says what happens when that is not enough. */
@@ -304,11 +426,19 @@ final class AdminConnection implements AutoCloseable {
     }
 
     private static String runId() {
+        return randomText(8);
+    }
+
+    private static String randomText(int length) {
         SecureRandom random = new SecureRandom();
         StringBuilder id = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < length; i++) {
             id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return id.toString();
+    }
+
+    /** What the admin's role may do on the server. */
+    private record Rights(boolean superuser, boolean createDatabases, boolean createRoles) {
     }
 }

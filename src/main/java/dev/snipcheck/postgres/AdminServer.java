@@ -12,8 +12,10 @@ abstract class AdminServer implements PostgresServer {
     }
 
     @Override
-    public Database createDatabase() throws DatabaseUnavailableException {
-        return admin.create();
+    public Database createDatabase(String page, Optional<String> superuser) throws DatabaseUnavailableException {
+        Database database = admin.create(page, superuser.isPresent());
+        superuser.ifPresent(reason -> admin.runsAsAdmin(page, reason));
+        return database;
     }
 
     @Override

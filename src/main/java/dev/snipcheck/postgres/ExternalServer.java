@@ -64,7 +64,12 @@ public final class ExternalServer extends AdminServer {
         AdminConnection admin = AdminConnection.open(host, port, database, user, password, notices);
         if (admin.perSchema()) {
             notices.accept("role " + user + " may not create databases on " + admin.address()
-                    + ": each page gets a schema of database " + database + " instead (its search_path)");
+                    + ": each page gets a schema of database " + database + " instead (its search_path), and every"
+                    + " block connects as " + user + ", so it can reach other pages' schemas and end snipcheck's own"
+                    + " session");
+        } else if (!admin.rolePerDatabase()) {
+            notices.accept("role " + user + " may not create roles on " + admin.address() + ": every block connects as "
+                    + user + ", so it can reach other pages' databases and end snipcheck's own session");
         }
         return new ExternalServer(admin);
     }

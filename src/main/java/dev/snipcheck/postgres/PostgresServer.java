@@ -7,10 +7,19 @@ import java.util.Optional;
  */
 public interface PostgresServer extends AutoCloseable {
 
-    /** A new, empty database that no other page sees. Cheap: pages call it once each. */
-    Database createDatabase() throws DatabaseUnavailableException;
+    /**
+     * A new, empty database for {@code page} that no other page sees or may connect to, reached as a role made for it
+     * that has no right beyond it; with {@code superuser} (the page's reason), reached as the admin's role instead.
+     * Cheap: pages call it once each.
+     */
+    Database createDatabase(String page, Optional<String> superuser) throws DatabaseUnavailableException;
 
-    /** Drops a database made by {@link #createDatabase()}, closing its remaining connections. */
+    /** A database for a caller that is no page, such as a test, reached as a role of its own. */
+    default Database createDatabase() throws DatabaseUnavailableException {
+        return createDatabase("a caller", Optional.empty());
+    }
+
+    /** Drops a database made by {@link #createDatabase(String, Optional)}, closing its remaining connections. */
     void dropDatabase(Database database);
 
     /**

@@ -33,6 +33,10 @@ public enum MisuseMessage {
                     + "Connection::close)`"),
     JDBC_CONNECTION_LEAKED(Rule.CONNECTION_LEAK, "the JDBC connection opened here was never closed",
             "close it when done, with try-with-resources: `try (Connection c = dataSource.getConnection()) {...}`"),
+    /** Found when a later block timed out, perhaps waiting for this transaction's locks. */
+    JDBC_TRANSACTION_HELD(Rule.OPEN_TRANSACTION,
+            "the JDBC connection opened here (backend %s) was still inside a transaction when a later block timed out",
+            "call `commit()` or `rollback()` after `setAutoCommit(false)`: its locks make other sessions wait"),
     /** A connection the snippet opened itself, named by its backend. */
     OWN_CONNECTION_LEAKED(Rule.CONNECTION_LEAK, "%s is still open when the page ends",
             "close the connections a block opens itself from `jdbcUrl` or `r2dbcUrl`, or use "

@@ -4,6 +4,7 @@ import dev.snipcheck.java.CompiledPages;
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.postgres.Database;
 import dev.snipcheck.protocol.Hang;
+import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.verdict.SnippetFrames;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a block that timed out was waiting for: the connections it had checked out, at the lines that
@@ -38,19 +40,28 @@ final class HangReport {
              order by a.pid""";
 
     private final List<Finding> findings = new ArrayList<>();
+    private final List<RuntimeFinding> held = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
 
-    HangReport(CompiledPages compiled, WorkerTimeoutException timeout) {
+    /** @param idleInTransaction the backends that held a transaction open, waiting for their client, at the time */
+    HangReport(CompiledPages compiled, WorkerTimeoutException timeout, Set<Integer> idleInTransaction) {
         Hang hang = timeout.hang();
-        if (hang == null) {
+        if (hang == null && timeout.backends().isEmpty()) {
             text.append("\nthe worker did not say what the block was waiting for\n");
-        } else {
+        } else if (hang != null) {
             for (List<Thrown.Frame> site : hang.checkedOut()) {
                 SnippetFrames.innermost(compiled, site).ifPresent(position -> findings.add(Finding.at(position,
                         "a connection acquired here was still checked out when the block timed out",
                         "a block that waits for a connection while holding all of the pool's, or for a lock held "
                                 + "by its own open transaction, never finishes")));
             }
+            hang.jdbcConnections().forEach((pid, finding) -> {
+                if (idleInTransaction.contains(pid)) {
+                    held.add(finding);
+                    SnippetFrames.innermost(compiled, finding.frames()).ifPresent(position -> findings.add(Finding.at(
+                            position, finding.message(), "a block that waits for this transaction's locks never finishes")));
+                }
+            });
             text.append("\nconnections checked out: ").append(hang.checkedOut().size()).append('\n');
         }
         text.append(timeout.backends());
@@ -63,13 +74,21 @@ final class HangReport {
         return findings;
     }
 
+    /** The open-transaction findings of the JDBC connections that held a transaction open, for their blocks. */
+    List<RuntimeFinding> held() {
+        return held;
+    }
+
     /** For the block's output: what it was waiting for. */
     String text() {
         return text.toString();
     }
 
-    /** What each backend of the database is running or waiting on, one line each. */
-    static String backends(Database database) {
+    /**
+     * What each backend of the database is running or waiting on, one line each; adds those idle in a transaction,
+     * whose locks others may wait for, to {@code idleInTransaction}.
+     */
+    static String backends(Database database, Set<Integer> idleInTransaction) {
         if (database == null) {
             return "";
         }
@@ -80,6 +99,9 @@ final class HangReport {
             int count = 0;
             while (rows.next()) {
                 count++;
+                if (String.valueOf(rows.getString("state")).startsWith("idle in transaction")) {
+                    idleInTransaction.add(rows.getInt("pid"));
+                }
                 out.append("  pid ").append(rows.getInt("pid")).append(' ').append(rows.getString("state"));
                 if (rows.getString("wait_event") != null) {
                     out.append(" waiting on ").append(rows.getString("wait_event_type")).append(':')

@@ -96,8 +96,8 @@ final class LazyServer implements PostgresServer {
     }
 
     @Override
-    public Database createDatabase() throws DatabaseUnavailableException {
-        return start().createDatabase();
+    public Database createDatabase(String page, Optional<String> superuser) throws DatabaseUnavailableException {
+        return start().createDatabase(page, superuser);
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.snipcheck.python.PythonPage;
 import dev.snipcheck.protocol.OpenDatabase;
 import dev.snipcheck.protocol.RunBlock;
 import dev.snipcheck.protocol.RunSql;
+import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.Reason;
@@ -30,10 +31,12 @@ import dev.snipcheck.verdict.SqlBlock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs one page's blocks in document order and gives each its verdict. The page's session gets one
@@ -64,6 +67,8 @@ final class PageRun {
     private Integer failedSessionLine;
     /** The first session python block skipped for want of a Python: what the later session blocks may need. */
     private Integer skippedPythonLine;
+    /** The backends idle in a transaction when the running block timed out, as the hang report's query saw them. */
+    private final Set<Integer> idleInTransaction = new HashSet<>();
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options,
             StaticChecks checks, PythonPage python) {
@@ -201,7 +206,7 @@ final class PageRun {
                 : RunBlock.method(compiledBlock.className(), compiledBlock.method());
         String bindings = compiled.bindingsClass(block);
         return onWorker(block, bindings, bindings, (worker, timeout, database) -> {
-            BlockOutcome outcome = worker.run(request, timeout, () -> HangReport.backends(database));
+            BlockOutcome outcome = worker.run(request, timeout, () -> HangReport.backends(database, idleInTransaction));
             runtime.ran(block, outcome);
             printed.put(block, outcome.stdout());
             if (block.attributes().isolated()) {
@@ -222,8 +227,8 @@ final class PageRun {
         String bindings = compiled.pageBindingsClass(page);
         String database = block.attributes().isolated() ? bindings + "@" + block.fenceLine() : bindings;
         return onWorker(block, bindings, database,
-                (worker, timeout, unused) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
-                        block.expectedOutput().isPresent()), timeout)));
+                (worker, timeout, opened) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
+                        block.expectedOutput().isPresent()), timeout, () -> HangReport.backends(opened, idleInTransaction))));
     }
 
     /**
@@ -265,6 +270,7 @@ final class PageRun {
      */
     private BlockResult onWorker(Block block, String bindings, String database, WorkerCall call) {
         Duration timeout = timeout(block);
+        idleInTransaction.clear();
         Worker worker = null;
         try {
             worker = workers.get(block.attributes().isolated());
@@ -282,7 +288,8 @@ final class PageRun {
         } catch (WorkerTimeoutException e) {
             workers.discard(worker);
             String message = "did not finish within " + timeout.toMillis() + " ms";
-            HangReport hang = new HangReport(compiled, e);
+            HangReport hang = new HangReport(compiled, e, idleInTransaction);
+            chargeHeldTransactions(block, hang.held());
             List<Finding> findings = new ArrayList<>(List.of(Finding.at(block.fence(), message,
                     "make it finish sooner, or give it more time with `timeout=` on the block")));
             findings.addAll(hang.findings());
@@ -297,6 +304,16 @@ final class PageRun {
             workers.discard(worker);
             return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(), "", 0);
         }
+    }
+
+    /**
+     * The earlier blocks whose JDBC transactions were still open when {@code block} timed out fail with
+     * open-transaction: their locks are what it may have waited for, and the page's end, which would have found them,
+     * never comes for the worker that is killed now. The block's own transactions are its interruption's doing.
+     */
+    private void chargeHeldTransactions(Block block, List<RuntimeFinding> held) {
+        String own = block.isJava() ? compiled.block(block).className() : null;
+        runtime.charge(held.stream().filter(finding -> !finding.blockClass().equals(own)).toList());
     }
 
     /** Judges the leaks and open transactions the page left, and with them gives every block its final verdict. */
@@ -349,7 +366,7 @@ final class PageRun {
     private Database database(String name, String bindings) throws DatabaseUnavailableException {
         Database database = databases.get(name);
         if (database == null) {
-            database = server.createDatabase();
+            database = server.createDatabase(page.displayPath(), page.options().superuser());
             databases.put(name, database);
             bindingsByName.put(name, bindings);
         }

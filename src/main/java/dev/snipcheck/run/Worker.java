@@ -156,14 +156,27 @@ public final class Worker implements AutoCloseable {
     }
 
     /**
-     * Runs a sql block's statements and returns their last result or their error.
+     * Runs a sql block's statements and returns their last result or their error; when they run past
+     * {@code timeout}, calls {@code backends} (what the database is doing, the block's session among it) before the
+     * worker is killed.
      *
      * @throws WorkerTimeoutException when they did not finish within {@code timeout}; the worker was killed
      * @throws WorkerDiedException    when the worker JVM ended meanwhile
      * @throws IllegalStateException  when the worker has no database open for the block
      */
-    SqlOutcome runSql(RunSql sql, Duration timeout) throws WorkerDiedException, WorkerTimeoutException {
-        return expect(sql, exchange(sql, timeout, "while the sql block ran"), SqlOutcome.class);
+    SqlOutcome runSql(RunSql sql, Duration timeout, Supplier<String> backends)
+            throws WorkerDiedException, WorkerTimeoutException {
+        Reply reply;
+        try {
+            reply = exchangeOrTimeout(sql, timeout, "while the sql block ran");
+        } catch (SocketTimeoutException e) {
+            String activity = backends.get();
+            close();
+            tail.awaitEnd();
+            throw new WorkerTimeoutException("the worker JVM did not answer within " + timeout.toMillis()
+                    + " ms while the sql block ran and was killed", tail.lines(), null, activity);
+        }
+        return expect(sql, reply, SqlOutcome.class);
     }
 
     /**

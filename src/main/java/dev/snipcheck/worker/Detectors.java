@@ -114,9 +114,14 @@ public final class Detectors {
             return;
         }
         synchronized (findings) {
-            findings.add(new RuntimeFinding(message.rule(), blockClass, RuntimeFinding.frames(stack),
-                    message.message(values), message.hint()));
+            findings.add(finding(message, blockClass, stack, values));
         }
+    }
+
+    /** A finding charged to {@code blockClass}, not reported yet. */
+    static RuntimeFinding finding(MisuseMessage message, String blockClass, StackTraceElement[] stack, Object... values) {
+        return new RuntimeFinding(message.rule(), blockClass, RuntimeFinding.frames(stack), message.message(values),
+                message.hint());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /** What a block that ran past its time waits for, as the worker sees it. */
@@ -21,8 +22,11 @@ final class Hangs {
     private Hangs() {
     }
 
-    /** What a block that runs too long waits for: its pools' checked-out connections and the threads' stacks. */
-    static Hang describe(Collection<ConnectionPool> pools) {
+    /**
+     * What a block that runs too long waits for: its pools' checked-out connections, the JDBC connections by backend,
+     * and the threads' stacks.
+     */
+    static Hang describe(Collection<ConnectionPool> pools, Collection<TrackedDataSource> dataSources) {
         List<List<Thrown.Frame>> checkedOut = new ArrayList<>();
         for (ConnectionPool pool : pools) {
             if (pool instanceof TrackedPool tracked) {
@@ -48,6 +52,8 @@ final class Hangs {
                         threads.append("\t... ").append(frames.length - HANG_FRAMES).append(" more\n");
                     }
                 });
-        return new Hang(List.copyOf(checkedOut), threads.toString());
+        Map<Integer, RuntimeFinding> connections = new HashMap<>();
+        dataSources.forEach(dataSource -> connections.putAll(dataSource.byBackend()));
+        return new Hang(List.copyOf(checkedOut), threads.toString(), Map.copyOf(connections));
     }
 }

@@ -3,29 +3,36 @@ package dev.snipcheck.worker;
 import dev.snipcheck.protocol.SqlOutcome;
 import dev.snipcheck.sql.CommandTag;
 
-import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.postgresql.api.ErrorDetails;
 import io.r2dbc.postgresql.api.PostgresqlException;
 import io.r2dbc.spi.ColumnMetadata;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
+import io.r2dbc.spi.ValidationDepth;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a sql block in the worker: its statements in order on one pooled connection, each through
- * the simple query protocol, so values arrive as the server's text, exactly what psql prints.
+ * Runs the sql blocks of a page in the worker, as psql would: in order on one session of their own, outside the pool,
+ * so that a SET, a temporary table or a search_path lasts for the page's later sql blocks and never reaches a
+ * connection of {@code pool}; each statement through the simple query protocol, so values arrive as the server's
+ * text, exactly what psql prints.
  */
-public final class SqlRunner {
+public final class SqlRunner implements AutoCloseable {
 
-    private final ConnectionPool pool;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    public SqlRunner(ConnectionPool pool) {
-        this.pool = pool;
+    private final ConnectionFactory factory;
+    private Connection session;
+
+    public SqlRunner(ConnectionFactory factory) {
+        this.factory = factory;
     }
 
     /**
@@ -39,26 +46,50 @@ public final class SqlRunner {
         boolean[] leftOpen = {false};
         SqlOutcome.SqlError error = null;
         try {
-            Mono.usingWhen(pool.create(), connection -> Flux.fromIterable(statements)
-                            .index()
-                            .concatMap(statement -> {
-                                current[0] = statement.getT1().intValue();
-                                boolean lastStatement = current[0] == statements.size() - 1;
-                                return execute(connection, statement.getT2(), describe && lastStatement);
-                            })
-                            .doOnNext(collected -> last.replaceBy(collected))
-                            .then(),
-                    connection -> endOpenTransaction(connection, leftOpen).then(Mono.from(connection.close())),
-                    // a statement that failed inside the block's transaction must not leave it aborted in the pool
-                    (connection, failure) -> Mono.from(connection.rollbackTransaction()).onErrorResume(e -> Mono.empty())
-                            .then(Mono.from(connection.close())),
-                    Connection::close).block();
+            Connection connection = session();
+            Flux.fromIterable(statements)
+                    .index()
+                    .concatMap(statement -> {
+                        current[0] = statement.getT1().intValue();
+                        boolean lastStatement = current[0] == statements.size() - 1;
+                        return execute(connection, statement.getT2(), describe && lastStatement);
+                    })
+                    .doOnNext(collected -> last.replaceBy(collected))
+                    .then(endOpenTransaction(connection, leftOpen))
+                    // a statement that failed inside the block's transaction must not leave the session aborted
+                    .onErrorResume(failure -> Mono.from(connection.rollbackTransaction())
+                            .onErrorResume(e -> Mono.empty())
+                            .then(Mono.error(failure)))
+                    .block();
         } catch (RuntimeException e) {
             error = error(current[0], e);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new SqlOutcome(List.copyOf(last.columns), List.copyOf(last.rows), last.rowCount, last.updated,
                 error, millis, leftOpen[0]);
+    }
+
+    /**
+     * The page's session; a new one when the last is gone (a block ended it, say with pg_terminate_backend), as psql
+     * connects again after it lost its connection.
+     */
+    private Connection session() {
+        // unbounded: the block's own time limit covers them, and a loaded server may take long to answer
+        if (session != null && Boolean.TRUE.equals(Mono.from(session.validate(ValidationDepth.REMOTE)).block())) {
+            return session;
+        }
+        close();
+        session = Mono.from(factory.create()).block();
+        return session;
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            Connection closing = session;
+            session = null;
+            Mono.from(closing.close()).onErrorResume(e -> Mono.empty()).block(CLOSE_TIMEOUT);
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.snipcheck.worker;
 
+import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.rules.MisuseMessage;
+import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +87,31 @@ final class TrackedDataSource implements DataSource {
                 // Dropping the database ends its backend anyway.
             }
         }
+    }
+
+    /**
+     * The connections open while a block hangs, by their backend's pid, each as the finding charged to the block that
+     * opened it should its backend hold a transaction open: the parent asks the database which backends do, since
+     * asking pgjdbc would wait for the hanging statement's lock. Leaves them open.
+     */
+    Map<Integer, RuntimeFinding> byBackend() {
+        List<Map.Entry<Connection, Opened>> now;
+        synchronized (open) {
+            now = new ArrayList<>(open.entrySet());
+        }
+        Map<Integer, RuntimeFinding> byBackend = new HashMap<>();
+        for (Map.Entry<Connection, Opened> entry : now) {
+            try {
+                int pid = entry.getKey().unwrap(PGConnection.class).getBackendPID();
+                if (entry.getValue().block() != null) {
+                    byBackend.put(pid, Detectors.finding(MisuseMessage.JDBC_TRANSACTION_HELD, entry.getValue().block(),
+                            entry.getValue().site(), pid));
+                }
+            } catch (SQLException e) {
+                // not a pgjdbc connection: no backend to name
+            }
+        }
+        return byBackend;
     }
 
     private static boolean inTransaction(Connection connection) {

@@ -62,6 +62,8 @@ public final class WorkerMain {
     private final Detectors detectors;
     private final Map<String, ConnectionPool> pools = new LinkedHashMap<>();
     private final Map<String, TrackedDataSource> dataSources = new LinkedHashMap<>();
+    /** The sql session of each database, apart from its pool. */
+    private final Map<String, SqlRunner> sqlSessions = new LinkedHashMap<>();
 
     private WorkerMain(ClassLoader snippets, Detectors detectors) {
         this.snippets = snippets;
@@ -134,7 +136,7 @@ public final class WorkerMain {
             @Override
             public Reply describeHang(DescribeHang request) {
                 // The block ended just as the parent gave up on it.
-                return Hangs.describe(pools.values());
+                return Hangs.describe(pools.values(), dataSources.values());
             }
         };
         while (true) {
@@ -202,7 +204,7 @@ public final class WorkerMain {
                 thread.join(HANG_POLL_MILLIS);
                 // The parent asks what a block that ran out of time waits for, then kills this JVM.
                 if (thread.isAlive() && requests.poll() instanceof DescribeHang) {
-                    out.writeObject(Hangs.describe(pools.values()));
+                    out.writeObject(Hangs.describe(pools.values(), dataSources.values()));
                     out.flush();
                 }
             }
@@ -229,11 +231,11 @@ public final class WorkerMain {
     }
 
     private Reply runSql(RunSql sql) {
-        ConnectionPool pool = pools.get(sql.bindingsClass());
-        if (pool == null) {
+        SqlRunner session = sqlSessions.get(sql.bindingsClass());
+        if (session == null) {
             return new Ack("no database is open for " + sql.bindingsClass());
         }
-        return new SqlRunner(pool).run(sql.statements(), sql.describe());
+        return session.run(sql.statements(), sql.describe());
     }
 
     /**
@@ -265,19 +267,20 @@ public final class WorkerMain {
 
     private Ack open(OpenDatabase open) {
         ConnectionPool pool = null;
+        PostgresqlConnectionFactory factory;
         try {
             Class<?> bindings = Class.forName(open.bindingsClass(), true, snippets);
-            pool = pool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
-                            PostgresqlConnectionConfiguration.builder()
-                                    .host(open.host())
-                                    .port(open.port())
-                                    .database(open.database())
-                                    .username(open.user())
-                                    .password(open.password())
-                                    .codecRegistrar(ServerText.REGISTRAR)
-                                    .schema(open.schema())
-                                    .applicationName(WorkerContract.BINDINGS_APPLICATION)
-                                    .build()))
+            factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                    .host(open.host())
+                    .port(open.port())
+                    .database(open.database())
+                    .username(open.user())
+                    .password(open.password())
+                    .codecRegistrar(ServerText.REGISTRAR)
+                    .schema(open.schema())
+                    .applicationName(WorkerContract.BINDINGS_APPLICATION)
+                    .build());
+            pool = pool(ConnectionPoolConfiguration.builder(factory)
                     .initialSize(0)
                     .maxSize(10)
                     .build());
@@ -309,6 +312,10 @@ public final class WorkerMain {
         ConnectionPool previous = pools.put(open.bindingsClass(), pool);
         if (previous != null) {
             previous.dispose();
+        }
+        SqlRunner previousSession = sqlSessions.put(open.bindingsClass(), new SqlRunner(factory));
+        if (previousSession != null) {
+            previousSession.close();
         }
         return Ack.OK;
     }
@@ -360,8 +367,17 @@ public final class WorkerMain {
                         .append("disposing the pool of ").append(entry.getKey()).append(" failed: ").append(e);
             }
         }
+        for (Map.Entry<String, SqlRunner> entry : sqlSessions.entrySet()) {
+            try {
+                entry.getValue().close();
+            } catch (RuntimeException e) {
+                errors.append(errors.length() == 0 ? "" : "; ")
+                        .append("closing the sql session of ").append(entry.getKey()).append(" failed: ").append(e);
+            }
+        }
         pools.clear();
         dataSources.clear();
+        sqlSessions.clear();
         return errors.length() == 0 ? Ack.OK : new Ack(errors.toString());
     }
 }

@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,8 @@ class ExternalAndEmbeddedFailuresTest {
         // a server of its own: this test kills it
         try (EmbeddedServer server = EmbeddedServer.start(System.err::println)) {
             // one page at a time, so that every block of b.md comes after the loss
-            SnipcheckRun run = SnipcheckRun.of(dir, "--format", "json", "--postgres-url", server.createDatabase().jdbcUrl(),
+            SnipcheckRun run = SnipcheckRun.of(dir, "--format", "json", "--postgres-url",
+                    server.createDatabase("this test", Optional.of("the --postgres-url of snipcheck")).jdbcUrl(),
                     "--jobs", "1", "a.md", "b.md");
             ServerLossPages.assertLost(run, 20_000);
         }

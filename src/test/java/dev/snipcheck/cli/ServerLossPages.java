@@ -40,7 +40,7 @@ final class ServerLossPages {
         Files.writeString(dir.resolve("a.md"), """
                 ---
                 snipcheck:
-                  mode: sync
+                  {mode: sync, superuser: "shuts the server down with COPY TO PROGRAM"}
                 ---
                 ```java
                 try (var c = dataSource.getConnection(); var s = c.createStatement()) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -36,8 +37,9 @@ class PostgresServerTest {
     @BeforeAll
     static void start() throws DatabaseUnavailableException {
         server = EmbeddedServer.start(System.err::println);
-        // a database of its own, so checks of pg_database never connect to one under test
-        probe = server.createDatabase();
+        // a database of its own, so checks of pg_database never connect to one under test; as the admin, who may
+        // read every database's catalog and change pg_hba.conf
+        probe = server.createDatabase("these tests", Optional.of("the tests read the catalogs and pg_hba.conf"));
     }
 
     @AfterAll
@@ -64,6 +66,23 @@ class PostgresServerTest {
             assertTrue(result.getBoolean(1), "table book of " + first.name() + " is visible in " + second.name());
         }
         server.dropDatabase(first);
+        server.dropDatabase(second);
+    }
+
+    @Test
+    void eachDatabaseHasARoleOfItsOwnThatMayNotConnectToAnother() throws Exception {
+        Database first = server.createDatabase();
+        Database second = server.createDatabase();
+        String intruder = first.jdbcUrl().replace("/" + first.name() + "?", "/" + second.name() + "?");
+        SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(intruder).close());
+        assertEquals("42501", refused.getSQLState(), refused.getMessage());
+        try (Connection connection = DriverManager.getConnection(probe.jdbcUrl())) {
+            assertEquals("f f f f", query(connection, "SELECT concat_ws(' ', rolsuper, rolcreatedb, rolcreaterole,"
+                    + " rolreplication) FROM pg_roles WHERE rolname = '" + first.user() + "'"));
+            server.dropDatabase(first);
+            assertEquals("0", query(connection, "SELECT count(*) FROM pg_roles WHERE rolname = '" + first.user() + "'"),
+                    "the role of " + first.name() + " outlived its database");
+        }
         server.dropDatabase(second);
     }
 
@@ -121,7 +140,8 @@ class PostgresServerTest {
     @Test
     void externalServerAcceptsALibpqUrl() throws Exception {
         try (ExternalServer external = ExternalServer.connect("postgresql://postgres:secret@localhost:" + probe.port() + "/postgres", System.err::println)) {
-            Database database = external.createDatabase();
+            // as the admin, whose credentials are the URL's
+            Database database = external.createDatabase("this test", Optional.of("checks the URL's credentials"));
             assertEquals("postgres", database.user());
             assertEquals("secret", database.password());
             assertTrue(exists(database.name()), database.name() + " does not exist");

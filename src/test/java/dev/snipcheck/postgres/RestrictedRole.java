@@ -34,7 +34,8 @@ public record RestrictedRole(String name, Database database) {
             // the grant below depends on the role, so it stays once made
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
                     + " CREATE ROLE " + role + " LOGIN NOCREATEDB; END IF; END $$");
-            statement.execute("GRANT CREATE ON DATABASE " + database.name() + " TO " + role);
+            // CONNECT too: snipcheck's databases admit only their own role, as a URL's database admits its role
+            statement.execute("GRANT CONNECT, CREATE ON DATABASE " + database.name() + " TO " + role);
         }
         return new RestrictedRole(role, database);
     }
@@ -47,6 +48,7 @@ public record RestrictedRole(String name, Database database) {
     /** The notice snipcheck gives when a run uses this role, as a user sees it. */
     public String notice() {
         return "snipcheck: role " + name + " may not create databases on localhost:" + database.port()
-                + ": each page gets a schema of database " + database.name() + " instead (its search_path)";
+                + ": each page gets a schema of database " + database.name() + " instead (its search_path), and every block"
+                + " connects as " + name + ", so it can reach other pages' schemas and end snipcheck's own session";
     }
 }
