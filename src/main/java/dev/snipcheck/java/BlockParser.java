@@ -163,7 +163,8 @@ final class BlockParser {
             MethodTree method = (MethodTree) ((ClassTree) tree.getTypeDecls().get(0)).getMembers().get(0);
             List<? extends StatementTree> statements = method.getBody().getStatements();
             if (statements.size() == 1 && statements.get(0) instanceof ClassTree cls) {
-                return new Piece.Member(chunk.start(), chunk.end(), isStatic(cls.getModifiers()));
+                return new Piece.Member(chunk.start(), chunk.end(), isStatic(cls.getModifiers()),
+                        cls.getSimpleName().toString());
             }
             if (!statements.isEmpty() && statements.stream().allMatch(s -> s instanceof VariableTree)) {
                 return variable(code, chunk, tree, first.positions, statements);
@@ -173,10 +174,12 @@ final class BlockParser {
         if (member != null && !second.failed.contains(member.toUri())) {
             List<? extends Tree> members = ((ClassTree) second.trees.get(member.toUri()).getTypeDecls().get(0)).getMembers();
             if (members.size() == 1 && members.get(0) instanceof MethodTree method) {
-                return new Piece.Member(chunk.start(), chunk.end(), isStatic(method.getModifiers()));
+                return new Piece.Member(chunk.start(), chunk.end(), isStatic(method.getModifiers()),
+                        method.getName().toString());
             }
             if (members.size() == 1 && members.get(0) instanceof ClassTree cls) {
-                return new Piece.Member(chunk.start(), chunk.end(), isStatic(cls.getModifiers()));
+                return new Piece.Member(chunk.start(), chunk.end(), isStatic(cls.getModifiers()),
+                        cls.getSimpleName().toString());
             }
         }
         // Not valid Java either way: compiling it in place reports the syntax error where it is.
