@@ -17,6 +17,13 @@ sealed interface Piece {
     record Member(int start, int end, boolean isStatic, String name) implements Piece {
     }
 
+    /**
+     * The block's last line, an expression without {@code ;}, which JShell takes as that expression: a statement
+     * once the {@code ;} is added after it (JShell's printing of its value is not imitated).
+     */
+    record Expression(int start, int end) implements Piece {
+    }
+
     /** A statement: stays in the block's run method. */
     record Statement(int start, int end) implements Piece {
     }

@@ -111,6 +111,39 @@ class JavaStageTest {
     }
 
     @Test
+    void modifiersOfTopLevelVariablesAreAcceptedAndIgnoredAsJShellDoes() throws Exception {
+        Block declares = block(0, 10, 0, "private static int x = 1;\npublic static final String s = \"a\";", Attributes.NONE);
+        Block uses = block(1, 20, 0, "System.out.println(x + s);", Attributes.NONE);
+        CompiledPages compiled = compile(declares, uses);
+        for (Block b : List.of(declares, uses)) {
+            assertEquals(CompiledBlock.Status.COMPILED, compiled.block(b).status(), () -> compiled.block(b).toString());
+        }
+        assertEquals("1a\n", run(compiled, declares, uses));
+    }
+
+    @Test
+    void aLastLineThatIsAnExpressionWithoutSemicolonIsThatExpressionAsJShellTakesIt() throws Exception {
+        Block declares = block(0, 10, 0, "List<String> names = new ArrayList<>();\nnames.add(\"ada\")", Attributes.NONE);
+        Block prints = block(1, 20, 0, "System.out.println(names) // shown", Attributes.NONE);
+        CompiledPages compiled = compile(declares, prints);
+        for (Block b : List.of(declares, prints)) {
+            assertEquals(CompiledBlock.Status.COMPILED, compiled.block(b).status(), () -> compiled.block(b).toString());
+        }
+        assertEquals("[ada]\n", run(compiled, declares, prints));
+    }
+
+    @Test
+    void compileErrorsNameTheBlocksLineNeverTheGeneratedClassOrMethod() {
+        Block declares = block(0, 10, 0, "class Helper {}\nint x = 1;", Attributes.NONE);
+        Block twice = block(1, 20, 0, "int y = 1;\nString y = \"two\";", Attributes.NONE);
+        CompiledPages compiled = compile(declares, twice);
+        CompiledBlock failed = compiled.block(twice);
+        assertEquals(CompiledBlock.Status.FAILED, failed.status());
+        String message = failed.errors().get(0).message();
+        assertEquals("variable y is already defined in the block at line 20", message);
+    }
+
+    @Test
     void compileFailBlocksMustFailWithTheirText() {
         Block session = block(0, 10, 0, "int x = 1;", Attributes.NONE);
         Block failsAsDeclared = block(1, 20, 0, "String s = x;", compileFail("incompatible types"));
