@@ -2,6 +2,7 @@ package dev.snipcheck.java;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
@@ -86,6 +87,26 @@ final class BlockParser {
         }
         Parsed second = parseAll(memberSources);
 
+        // JShell takes a last line that is an expression without `;`: the block's last chunk, parsed again with one
+        List<StringSource> expressionSources = new ArrayList<>();
+        Map<Chunker.Chunk, StringSource> expressionSourceOf = new IdentityHashMap<>();
+        for (Block block : blocks) {
+            List<Chunker.Chunk> chunks = chunksOf.get(block);
+            if (isUnit(first, units.get(block)) || chunks.isEmpty()) {
+                continue;
+            }
+            Chunker.Chunk last = chunks.get(chunks.size() - 1);
+            StringSource member = memberSourceOf.get(last);
+            String text = last.text(block.code());
+            if (member != null && second.failed.contains(member.toUri()) && !text.endsWith(";") && !text.endsWith("}")) {
+                StringSource wrapped = new StringSource("e" + expressionSources.size() + "/E.java",
+                        STATEMENT_PREFIX + text + ";" + STATEMENT_SUFFIX);
+                expressionSources.add(wrapped);
+                expressionSourceOf.put(last, wrapped);
+            }
+        }
+        Parsed third = parseAll(expressionSources);
+
         List<JavaBlock> result = new ArrayList<>();
         for (Block block : blocks) {
             StringSource unit = units.get(block);
@@ -95,12 +116,24 @@ final class BlockParser {
             }
             List<Piece> pieces = new ArrayList<>();
             for (Chunker.Chunk chunk : chunksOf.get(block)) {
-                pieces.add(piece(block.code(), chunk, first, statementSources.get(chunk), second,
-                        memberSourceOf.get(chunk)));
+                StringSource expression = expressionSourceOf.get(chunk);
+                pieces.add(expression != null && isExpressionStatement(third, expression)
+                        ? new Piece.Expression(chunk.start(), chunk.end())
+                        : piece(block.code(), chunk, first, statementSources.get(chunk), second, memberSourceOf.get(chunk)));
             }
             result.add(new JavaBlock(block, false, Optional.empty(), null, Optional.empty(), List.of(), pieces));
         }
         return result;
+    }
+
+    private static boolean isExpressionStatement(Parsed parsed, StringSource source) {
+        if (parsed.failed.contains(source.toUri())) {
+            return false;
+        }
+        MethodTree method = (MethodTree) ((ClassTree) parsed.trees.get(source.toUri()).getTypeDecls().get(0))
+                .getMembers().get(0);
+        List<? extends StatementTree> statements = method.getBody().getStatements();
+        return statements.size() == 1 && statements.get(0) instanceof ExpressionStatementTree;
     }
 
     private static boolean isImport(String chunk) {
@@ -163,20 +196,28 @@ final class BlockParser {
             MethodTree method = (MethodTree) ((ClassTree) tree.getTypeDecls().get(0)).getMembers().get(0);
             List<? extends StatementTree> statements = method.getBody().getStatements();
             if (statements.size() == 1 && statements.get(0) instanceof ClassTree cls) {
-                return new Piece.Member(chunk.start(), chunk.end(), isStatic(cls.getModifiers()));
+                return new Piece.Member(chunk.start(), chunk.end(), isStatic(cls.getModifiers()),
+                        cls.getSimpleName().toString());
             }
             if (!statements.isEmpty() && statements.stream().allMatch(s -> s instanceof VariableTree)) {
-                return variable(code, chunk, tree, first.positions, statements);
+                return variable(code, chunk, tree, first.positions, statements, STATEMENT_PREFIX);
             }
             return new Piece.Statement(chunk.start(), chunk.end());
         }
         if (member != null && !second.failed.contains(member.toUri())) {
             List<? extends Tree> members = ((ClassTree) second.trees.get(member.toUri()).getTypeDecls().get(0)).getMembers();
             if (members.size() == 1 && members.get(0) instanceof MethodTree method) {
-                return new Piece.Member(chunk.start(), chunk.end(), isStatic(method.getModifiers()));
+                return new Piece.Member(chunk.start(), chunk.end(), isStatic(method.getModifiers()),
+                        method.getName().toString());
             }
             if (members.size() == 1 && members.get(0) instanceof ClassTree cls) {
-                return new Piece.Member(chunk.start(), chunk.end(), isStatic(cls.getModifiers()));
+                return new Piece.Member(chunk.start(), chunk.end(), isStatic(cls.getModifiers()),
+                        cls.getSimpleName().toString());
+            }
+            if (!members.isEmpty() && members.stream().allMatch(m -> m instanceof VariableTree)) {
+                // `private static int x = 1;`: a field's modifiers on a session variable, which JShell accepts and
+                // ignores; the variable's type and names are what the session keeps
+                return variable(code, chunk, second.trees.get(member.toUri()), second.positions, members, MEMBER_PREFIX);
             }
         }
         // Not valid Java either way: compiling it in place reports the syntax error where it is.
@@ -187,9 +228,10 @@ final class BlockParser {
         return modifiers.getFlags().contains(Modifier.STATIC);
     }
 
+    /** @param prefix what the chunk was wrapped in to be parsed, before it */
     private static Piece variable(String code, Chunker.Chunk chunk, CompilationUnitTree tree, SourcePositions positions,
-                                  List<? extends StatementTree> statements) {
-        int base = chunk.start() - STATEMENT_PREFIX.length();
+                                  List<? extends Tree> statements, String prefix) {
+        int base = chunk.start() - prefix.length();
         VariableTree first = (VariableTree) statements.get(0);
         Tree type = first.getType();
         int typeStart;
@@ -208,7 +250,7 @@ final class BlockParser {
         }
         List<Piece.Declarator> declarators = new ArrayList<>();
         int searchFrom = typeEnd;
-        for (StatementTree statement : statements) {
+        for (Tree statement : statements) {
             VariableTree variable = (VariableTree) statement;
             String name = variable.getName().toString();
             int nameStart = findName(code, name, searchFrom);

@@ -71,11 +71,12 @@ final class CodeCopy {
     }
 
     private void writeLine(GeneratedSource out, int line, int start, int end) {
-        if (new String(chars, start, end - start).isBlank() && inserts.subMap(start, end).isEmpty()) {
+        if (new String(chars, start, end - start).isBlank() && inserts.subMap(start, true, end, end == chars.length).isEmpty()) {
             return;
         }
         int from = start;
-        for (Map.Entry<Integer, String> insert : inserts.subMap(start, true, end, false).entrySet()) {
+        // an insertion at the very end of the code belongs to its last line
+        for (Map.Entry<Integer, String> insert : inserts.subMap(start, true, end, end == chars.length).entrySet()) {
             int at = insert.getKey();
             out.original(new String(chars, from, at - from), map, line, from - start);
             out.generated(insert.getValue());

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** javac's errors as each block's compiler errors, with Markdown positions and messages a reader can act on. */
 final class CompileErrors {
@@ -30,14 +31,21 @@ final class CompileErrors {
             }
             CompileError error = new CompileError(
                     unit.source().toMarkdown(diagnostic.getLineNumber(), diagnostic.getColumnNumber()),
-                    message(diagnostic));
+                    message(diagnostic, unit.block().block().fenceLine()));
             errors.computeIfAbsent(unit.block(), b -> new ArrayList<>()).add(error);
         }
         return errors;
     }
 
-    /** javac's message on one line, without the generated classes a reader never wrote. */
-    private static String message(Diagnostic<? extends JavaFileObject> diagnostic) {
+    /** A block's generated class, or the method its statements run in: named in a message as the block's line. */
+    private static final Pattern GENERATED_CLASS = Pattern.compile("class Block_L(\\d+)");
+    private static final Pattern RUN_METHOD = Pattern.compile("method " + Pattern.quote(PageGenerator.RUN_METHOD + "()"));
+
+    /**
+     * javac's message on one line, without the generated classes and methods a reader never wrote: those are
+     * named by the Markdown line of their block.
+     */
+    private static String message(Diagnostic<? extends JavaFileObject> diagnostic, int fenceLine) {
         StringBuilder out = new StringBuilder();
         for (String line : diagnostic.getMessage(Locale.ROOT).split("\n")) {
             String trimmed = line.trim();
@@ -49,6 +57,7 @@ final class CompileErrors {
             }
             out.append(out.length() == 0 ? "" : ": ").append(trimmed.replaceAll("\\s+", " "));
         }
-        return GeneratedNames.strip(out.toString());
+        String message = GENERATED_CLASS.matcher(GeneratedNames.strip(out.toString())).replaceAll("the block at line $1");
+        return RUN_METHOD.matcher(message).replaceAll("the block at line " + fenceLine);
     }
 }

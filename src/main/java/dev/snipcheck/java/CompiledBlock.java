@@ -11,7 +11,8 @@ import java.util.List;
  * @param status    how it went
  * @param className with COMPILED: the class to run; null for a compilation unit without {@code main}
  * @param main      with COMPILED: a compilation unit, run by its {@code main(String[])}
- * @param errors    with FAILED or EXPECTED_FAILURE: javac's errors at their Markdown positions
+ * @param errors    with FAILED or EXPECTED_FAILURE: javac's errors at their Markdown positions; with DROPPED, when
+ *                  known: the use of the name it lacks, and why (which block declared it)
  */
 public record CompiledBlock(Block block, Status status, String className, boolean main, List<CompileError> errors) {
 
@@ -25,7 +26,7 @@ public record CompiledBlock(Block block, Status status, String className, boolea
         EXPECTED_FAILURE,
         /** a {@code compile_fail} block that compiled, or whose errors lack the declared text */
         UNEXPECTED_SUCCESS,
-        /** not compiled: an earlier block of its session failed */
+        /** not compiled: it needs what an earlier block of its session failed to declare */
         DROPPED
     }
 

@@ -20,6 +20,12 @@ import java.util.Optional;
 record JavaBlock(Block block, boolean unit, Optional<String> packageName, String fileName,
                  Optional<String> mainClass, List<int[]> imports, List<Piece> pieces) {
 
+    /** The names the block adds to its session: its variables, methods and types. */
+    java.util.stream.Stream<String> declaredNames() {
+        return pieces.stream().flatMap(p -> p instanceof Piece.Var v ? v.declarators().stream().map(Piece.Declarator::name)
+                : p instanceof Piece.Member m ? java.util.stream.Stream.of(m.name()) : java.util.stream.Stream.empty());
+    }
+
     /** Whether the block declares a {@code var} whose type {@code types} does not know yet. */
     boolean hasVarsToInfer(Map<Piece.Declarator, String> types) {
         return pieces.stream().anyMatch(p -> p instanceof Piece.Var v && v.inferred()

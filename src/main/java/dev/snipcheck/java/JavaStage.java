@@ -38,7 +38,7 @@ import java.util.Optional;
  * Compiles the Java blocks of the pages it is given (a run gives them in parts of 32) in-process with
  * javax.tools, in as few javac tasks as correctness allows: one parse, one analysis per round of {@code var}
  * inference (usually none or one), one compilation of everything, and one for the {@code compile_fail} blocks.
- * A block that does not compile costs its page's later session blocks only.
+ * A block that does not compile costs only the later blocks of its session that need what it declares.
  */
 public final class JavaStage implements AutoCloseable {
 
@@ -198,10 +198,11 @@ public final class JavaStage implements AutoCloseable {
                 .findFirst();
     }
 
-    /** Compiles every page; a block that fails is dropped with the rest of its session and the rest compiled again. */
+    /** Compiles every page; the blocks that fail are left out and the rest compiled again, until all compile. */
     private void compileAll(Map<PageInput, List<JavaBlock>> pages, Map<Piece.Declarator, String> types,
                             StandardJavaFileManager files, Path classes, Map<String, GeneratedSource> sourcesByPath,
                             CompiledPages result, AnalysisListener listener) throws IOException {
+        Map<PageInput, FailedNames> failed = new IdentityHashMap<>();
         while (true) {
             List<PageGenerator.Unit> units = new ArrayList<>();
             Map<PageGenerator.Unit, Page> pageOf = new IdentityHashMap<>();
@@ -234,7 +235,7 @@ public final class JavaStage implements AutoCloseable {
                 return;
             }
             for (Map.Entry<PageInput, List<JavaBlock>> page : pages.entrySet()) {
-                dropFailed(page.getValue(), errors, result);
+                dropFailed(page.getValue(), errors, result, failed.computeIfAbsent(page.getKey(), p -> new FailedNames()));
             }
         }
     }
@@ -262,21 +263,31 @@ public final class JavaStage implements AutoCloseable {
         }
     }
 
+    /**
+     * Leaves out the blocks that did not compile, as JShell does: the later blocks of their session are compiled
+     * again without them, and one that then fails only for want of their names is not run.
+     */
     private static void dropFailed(List<JavaBlock> blocks, Map<JavaBlock, List<CompileError>> errors,
-                                   CompiledPages result) {
-        boolean sessionBroken = false;
+                                   CompiledPages result, FailedNames failed) {
         for (var it = blocks.iterator(); it.hasNext(); ) {
             JavaBlock block = it.next();
-            Attributes attributes = block.block().attributes();
             List<CompileError> own = errors.get(block);
-            if (own != null) {
-                result.put(new CompiledBlock(block.block(), CompiledBlock.Status.FAILED, null, false, own), null);
-                it.remove();
-                sessionBroken |= !attributes.isolated();
-            } else if (sessionBroken && !attributes.isolated()) {
-                result.put(new CompiledBlock(block.block(), CompiledBlock.Status.DROPPED, null, false, List.of()), null);
-                it.remove();
+            if (own == null) {
+                continue;
             }
+            boolean session = !block.block().attributes().isolated();
+            Optional<CompileError> needs = session ? failed.needs(own) : Optional.empty();
+            if (needs.isPresent()) {
+                result.put(new CompiledBlock(block.block(), CompiledBlock.Status.DROPPED, null, false,
+                        List.of(needs.get())), null);
+                failed.dropped(block);
+            } else {
+                result.put(new CompiledBlock(block.block(), CompiledBlock.Status.FAILED, null, false, own), null);
+                if (session) {
+                    failed.failed(block);
+                }
+            }
+            it.remove();
         }
     }
 

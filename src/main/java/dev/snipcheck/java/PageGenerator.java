@@ -158,6 +158,8 @@ final class PageGenerator {
                 statementCopy.blank(member.start(), member.end());
             } else if (piece instanceof Piece.Import imp) {
                 statementCopy.blank(imp.start(), imp.end());
+            } else if (piece instanceof Piece.Expression expression) {
+                statementCopy.insert(expression.end(), ";");
             } else if (piece instanceof Piece.Var var && hoistVars && typesKnown(var)) {
                 for (Piece.Declarator declarator : var.declarators()) {
                     String type = var.inferred() ? types.get(declarator) : code.substring(var.typeStart(), var.typeEnd());

@@ -13,8 +13,15 @@ sealed interface Piece {
     record Import(int start, int end) implements Piece {
     }
 
-    /** A method or type declaration: hoisted into the block's class, made static. */
-    record Member(int start, int end, boolean isStatic) implements Piece {
+    /** A method or type declaration named {@code name}: hoisted into the block's class, made static. */
+    record Member(int start, int end, boolean isStatic, String name) implements Piece {
+    }
+
+    /**
+     * The block's last line, an expression without {@code ;}, which JShell takes as that expression: a statement
+     * once the {@code ;} is added after it (JShell's printing of its value is not imitated).
+     */
+    record Expression(int start, int end) implements Piece {
     }
 
     /** A statement: stays in the block's run method. */

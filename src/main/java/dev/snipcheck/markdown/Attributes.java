@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param mode            declared API family, overriding the page's
  * @param isolated        own scope and own database
  * @param timeout         per-block time limit
+ * @param always          runs even after an earlier block of its session stopped it (teardown)
  */
 public record Attributes(
         boolean ignore,
@@ -28,10 +29,11 @@ public record Attributes(
         List<String> misuse,
         Optional<Mode> mode,
         boolean isolated,
-        Optional<Duration> timeout) {
+        Optional<Duration> timeout,
+        boolean always) {
 
     public static final Attributes NONE = new Attributes(false, false, false, Optional.empty(), false,
-            Optional.empty(), List.of(), Optional.empty(), false, Optional.empty());
+            Optional.empty(), List.of(), Optional.empty(), false, Optional.empty(), false);
 
     /** A block that runs in the page session and adds its declarations to it. */
     public boolean extendsSession() {

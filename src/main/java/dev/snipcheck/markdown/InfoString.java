@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
 final class InfoString {
 
     private static final List<String> NAMES = List.of(
-            "ignore", "no_run", "compile_fail", "fails", "misuse", "async", "sync", "isolated", "timeout");
+            "ignore", "no_run", "compile_fail", "fails", "misuse", "async", "sync", "isolated", "timeout", "always");
     private static final String MISUSE_HINT = "write `misuse=rule-id`, or several ids joined by `+`";
 
     private final IntFunction<Position> at;
@@ -30,6 +30,7 @@ final class InfoString {
     private Optional<Mode> mode = Optional.empty();
     private boolean isolated;
     private Optional<Duration> timeout = Optional.empty();
+    private boolean always;
 
     private InfoString(IntFunction<Position> at) {
         this.at = at;
@@ -52,7 +53,7 @@ final class InfoString {
     }
 
     Attributes attributes() {
-        return new Attributes(ignore, noRun, compileFail, compileFailText, fails, failsWith, misuse, mode, isolated, timeout);
+        return new Attributes(ignore, noRun, compileFail, compileFailText, fails, failsWith, misuse, mode, isolated, timeout, always);
     }
 
     List<Problem> problems() {
@@ -78,6 +79,7 @@ final class InfoString {
             case "ignore" -> ignore = flag(token, name);
             case "no_run" -> noRun = flag(token, name);
             case "isolated" -> isolated = flag(token, name);
+            case "always" -> always = flag(token, name);
             case "async" -> mode(token, name, Mode.ASYNC);
             case "sync" -> mode(token, name, Mode.SYNC);
             case "compile_fail" -> {

@@ -40,8 +40,8 @@ import java.util.Set;
 
 /**
  * Runs one page's blocks in document order and gives each its verdict. The page's session gets one
- * fresh database; each isolated block gets its own. After a session block fails, the later session
- * blocks are not run; isolated blocks still are.
+ * fresh database; each isolated block gets its own. How far the session goes after a failure is the
+ * {@link Session}'s to say; isolated blocks always run.
  */
 final class PageRun {
 
@@ -60,15 +60,13 @@ final class PageRun {
     private final RuntimeVerdicts runtime;
     /** What each Java block that ran printed to stdout, which its output block is compared with. */
     private final Map<Block, String> printed = new java.util.IdentityHashMap<>();
-    /** Each block's result before misuses were judged: judged again when the page ends, with the leaks found then. */
-    private final Map<Block, BlockResult> beforeMisuse = new java.util.IdentityHashMap<>();
     /** The page's python blocks, when it has some. */
     private final PythonPage python;
-    private Integer failedSessionLine;
     /** The first session python block skipped for want of a Python: what the later session blocks may need. */
     private Integer skippedPythonLine;
     /** The backends idle in a transaction when the running block timed out, as the hang report's query saw them. */
     private final Set<Integer> idleInTransaction = new HashSet<>();
+    private final Session session = new Session();
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options,
             StaticChecks checks, PythonPage python) {
@@ -84,24 +82,21 @@ final class PageRun {
 
     /** The verdicts of the page's checked blocks, in document order. */
     List<BlockResult> run() {
-        List<BlockResult> results = new ArrayList<>();
+        // each block's result from running it, before misuses were judged: judged again when the page ends
+        List<BlockResult> ran = new ArrayList<>();
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult ran = OutputDiff.judge(verdict(block), page.displayPath(), printed.get(block));
-                    beforeMisuse.put(block, ran);
-                    BlockResult result = blameLostDatabase(misuse(block, ran, false));
-                    if (result.verdict() == Verdict.FAILED && !block.attributes().isolated() && failedSessionLine == null) {
-                        failedSessionLine = block.fenceLine();
-                    }
-                    results.add(result);
+                    BlockResult result = OutputDiff.judge(verdict(block), page.displayPath(), printed.get(block));
+                    // the verdict with the misuses known so far, which the session goes on from
+                    session.ran(block, result, blameLostDatabase(misuse(block, result, false)));
+                    ran.add(result);
                 }
             }
-            endPage(results);
+            return endPage(ran);
         } finally {
             closeDatabases();
         }
-        return results;
     }
 
     /** A block that threw or hung because the server died gets reason {@code database}: that is not the block's fault. */
@@ -157,12 +152,13 @@ final class PageRun {
         if (block.attributes().ignore()) {
             return BlockResult.skipped(block, "marked `ignore`");
         }
-        if (failedSessionLine != null && !block.attributes().isolated()) {
+        Optional<String> stopped = session.notRunReason(block);
+        if (stopped.isPresent()) {
             Optional<String> lost = server.lost();
             if (lost.isPresent()) {
                 return BlockResult.failed(block, Reason.DATABASE, lost.get(), List.of(), "", 0);
             }
-            return BlockResult.notRun(block, "an earlier block of this page failed (line " + failedSessionLine + ")");
+            return BlockResult.notRun(block, stopped.get());
         }
         if (skippedPythonLine != null && !block.attributes().isolated()) {
             return BlockResult.skipped(block, "needs what the python block at line " + skippedPythonLine
@@ -178,7 +174,8 @@ final class PageRun {
         return switch (compiledBlock.status()) {
             case FAILED -> BlockResult.failed(block, Reason.COMPILE, "does not compile",
                     compileFindings(compiledBlock.errors()), "", 0);
-            case DROPPED -> BlockResult.notRun(block, "an earlier block of this page does not compile");
+            case DROPPED -> BlockResult.notRun(block, compiledBlock.errors().stream().findFirst()
+                    .map(CompileError::message).orElse("an earlier block of this page does not compile"));
             case EXPECTED_FAILURE -> BlockResult.passed(block, List.of(), "", 0);
             case UNEXPECTED_SUCCESS -> unexpectedSuccess(block, compiledBlock.errors());
             case COMPILED -> block.attributes().noRun() || compiledBlock.className() == null
@@ -316,22 +313,31 @@ final class PageRun {
         runtime.charge(held.stream().filter(finding -> !finding.blockClass().equals(own)).toList());
     }
 
-    /** Judges the leaks and open transactions the page left, and with them gives every block its final verdict. */
-    private void endPage(List<BlockResult> results) {
+    /**
+     * Judges the leaks and open transactions the page left (in the session's database only when the session
+     * reached its end), and with them gives every block its final verdict.
+     */
+    private List<BlockResult> endPage(List<BlockResult> ran) {
         if (python != null) {
             python.end();
         }
+        String sessionDatabase = compiled.pageBindingsClass(page);
+        boolean judged = session.pageEndJudged();
         for (Map.Entry<Worker, List<String>> entry : opened.entrySet()) {
             for (String name : entry.getValue()) {
-                checkDatabase(entry.getKey(), bindingsByName.get(name));
+                if (judged || !name.equals(sessionDatabase)) {
+                    checkDatabase(entry.getKey(), bindingsByName.get(name));
+                }
             }
         }
         if (options.detectors()) {
-            databases.forEach((name, database) ->
-                    runtime.chargeOpenBackends(bindingsByName.get(name), OpenBackends.of(database)));
+            databases.forEach((name, database) -> {
+                if (judged || !name.equals(sessionDatabase)) {
+                    runtime.chargeOpenBackends(bindingsByName.get(name), OpenBackends.of(database));
+                }
+            });
         }
-        results.replaceAll(result -> blameLostDatabase(
-                misuse(result.block(), beforeMisuse.getOrDefault(result.block(), result), true)));
+        return ran.stream().map(result -> blameLostDatabase(misuse(result.block(), result, true))).toList();
     }
 
     private void checkDatabase(Worker worker, String bindings) {

@@ -41,7 +41,7 @@ class JavaStageTest {
 
     private static Attributes compileFail(String text) {
         return new Attributes(false, false, true, Optional.ofNullable(text), false, Optional.empty(), List.of(),
-                Optional.empty(), false, Optional.empty());
+                Optional.empty(), false, Optional.empty(), false);
     }
 
     private CompiledPages compile(Block... blocks) {
@@ -92,17 +92,55 @@ class JavaStageTest {
     }
 
     @Test
-    void compileErrorIsReportedAtItsMarkdownLineAndColumnAndDropsTheRestOfTheSession() {
+    void compileErrorIsReportedAtItsMarkdownLineAndColumnAndDropsOnlyTheBlocksThatNeedIt() {
         Block good = block(0, 10, 0, "int x = 1;", Attributes.NONE);
         Block bad = block(1, 20, 3, "int y = x;\nString s = y;", Attributes.NONE);
         Block later = block(2, 30, 0, "System.out.println(x);", Attributes.NONE);
-        CompiledPages compiled = compile(good, bad, later);
+        Block needsY = block(3, 40, 0, "System.out.println(y);", Attributes.NONE);
+        CompiledPages compiled = compile(good, bad, later, needsY);
         assertEquals(CompiledBlock.Status.COMPILED, compiled.block(good).status());
         CompiledBlock failed = compiled.block(bad);
         assertEquals(CompiledBlock.Status.FAILED, failed.status());
         assertEquals(new Position(22, 15), failed.errors().get(0).position(), failed.errors().toString());
         assertTrue(failed.errors().get(0).message().contains("incompatible types"), failed.errors().toString());
-        assertEquals(CompiledBlock.Status.DROPPED, compiled.block(later).status());
+        assertEquals(CompiledBlock.Status.COMPILED, compiled.block(later).status());
+        CompiledBlock dropped = compiled.block(needsY);
+        assertEquals(CompiledBlock.Status.DROPPED, dropped.status());
+        assertEquals("needs `y`, declared by the failed block at line 20", dropped.errors().get(0).message());
+        assertEquals(41, dropped.errors().get(0).position().line());
+    }
+
+    @Test
+    void modifiersOfTopLevelVariablesAreAcceptedAndIgnoredAsJShellDoes() throws Exception {
+        Block declares = block(0, 10, 0, "private static int x = 1;\npublic static final String s = \"a\";", Attributes.NONE);
+        Block uses = block(1, 20, 0, "System.out.println(x + s);", Attributes.NONE);
+        CompiledPages compiled = compile(declares, uses);
+        for (Block b : List.of(declares, uses)) {
+            assertEquals(CompiledBlock.Status.COMPILED, compiled.block(b).status(), () -> compiled.block(b).toString());
+        }
+        assertEquals("1a\n", run(compiled, declares, uses));
+    }
+
+    @Test
+    void aLastLineThatIsAnExpressionWithoutSemicolonIsThatExpressionAsJShellTakesIt() throws Exception {
+        Block declares = block(0, 10, 0, "List<String> names = new ArrayList<>();\nnames.add(\"ada\")", Attributes.NONE);
+        Block prints = block(1, 20, 0, "System.out.println(names) // shown", Attributes.NONE);
+        CompiledPages compiled = compile(declares, prints);
+        for (Block b : List.of(declares, prints)) {
+            assertEquals(CompiledBlock.Status.COMPILED, compiled.block(b).status(), () -> compiled.block(b).toString());
+        }
+        assertEquals("[ada]\n", run(compiled, declares, prints));
+    }
+
+    @Test
+    void compileErrorsNameTheBlocksLineNeverTheGeneratedClassOrMethod() {
+        Block declares = block(0, 10, 0, "class Helper {}\nint x = 1;", Attributes.NONE);
+        Block twice = block(1, 20, 0, "int y = 1;\nString y = \"two\";", Attributes.NONE);
+        CompiledPages compiled = compile(declares, twice);
+        CompiledBlock failed = compiled.block(twice);
+        assertEquals(CompiledBlock.Status.FAILED, failed.status());
+        String message = failed.errors().get(0).message();
+        assertEquals("variable y is already defined in the block at line 20", message);
     }
 
     @Test

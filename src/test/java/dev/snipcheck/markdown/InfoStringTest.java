@@ -78,7 +78,7 @@ class InfoStringTest {
     void commasAndSpacesSeparate() {
         Attributes attributes = attributes("java,no_run, isolated ,timeout=5s  async");
         assertEquals(new Attributes(false, true, false, Optional.empty(), false, Optional.empty(), List.of(),
-                Optional.of(Mode.ASYNC), true, Optional.of(Duration.ofSeconds(5))), attributes);
+                Optional.of(Mode.ASYNC), true, Optional.of(Duration.ofSeconds(5)), false), attributes);
     }
 
     @Test
@@ -86,7 +86,7 @@ class InfoStringTest {
         Attributes attributes = attributes(
                 "java title=\"Foo Bar.java\" {.line-numbers data-x=\"a } b\"} linenums linenums=\"1\" hl_lines=\"1 2\" run sink no_run");
         assertEquals(new Attributes(false, true, false, Optional.empty(), false, Optional.empty(), List.of(),
-                Optional.empty(), false, Optional.empty()), attributes);
+                Optional.empty(), false, Optional.empty(), false), attributes);
         assertEquals(Attributes.NONE, attributes("java {.java .numberLines startFrom=\"10\"}"));
     }
 

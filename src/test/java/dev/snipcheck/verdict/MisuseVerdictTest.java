@@ -28,7 +28,7 @@ class MisuseVerdictTest {
 
     private static Block block(String... misuse) {
         Attributes attributes = new Attributes(false, false, false, Optional.empty(), false, Optional.empty(),
-                List.of(misuse), Optional.empty(), false, Optional.empty());
+                List.of(misuse), Optional.empty(), false, Optional.empty(), false);
         return new Block(0, "java", "java", attributes, "code", 10, false, new SourceMap(new int[] {11},
                 new int[] {1}), Optional.empty(), List.of());
     }
