@@ -50,7 +50,7 @@ final class TrackedPool extends ConnectionPool {
         volatile StackTraceElement[] subscribed;
         /** The connection the proxy hands out, or for a query the pool's connection it runs on. */
         final Object connection;
-        volatile boolean inTransaction;
+        volatile Transaction transaction = Transaction.NONE;
 
         Acquisition(String block, StackTraceElement[] site, Object connection) {
             this.block = block;
@@ -58,6 +58,9 @@ final class TrackedPool extends ConnectionPool {
             this.connection = connection;
         }
     }
+
+    /** How the transaction a connection is inside was opened: the pool rolls back only what it saw begin. */
+    private enum Transaction { NONE, BEGUN, AUTO_COMMIT_OFF }
 
     TrackedPool(ConnectionPoolConfiguration configuration, Detectors detectors) {
         super(configuration);
@@ -148,7 +151,7 @@ final class TrackedPool extends ConnectionPool {
             acquired.clear();
         }
         for (Acquisition acquisition : left) {
-            if (acquisition.inTransaction) {
+            if (acquisition.transaction != Transaction.NONE) {
                 detectors.report(MisuseMessage.POOLED_TRANSACTION_OPEN, acquisition.block, acquisition.site);
             } else {
                 detectors.report(MisuseMessage.POOLED_CONNECTION_LEAKED, acquisition.block, acquisition.site);
@@ -188,22 +191,27 @@ final class TrackedPool extends ConnectionPool {
             case "close" -> {
                 forgetQueries(connection);
                 Acquisition acquisition = acquired.remove(connection);
-                if (acquisition != null && acquisition.inTransaction) {
+                if (acquisition != null && acquisition.transaction == Transaction.BEGUN) {
                     // r2dbc-pool rolls the transaction back on release without a word: the writes vanish.
                     detectors.report(MisuseMessage.POOLED_TRANSACTION_RETURNED, acquisition.block, acquisition.site);
+                } else if (acquisition != null && acquisition.transaction == Transaction.AUTO_COMMIT_OFF) {
+                    // r2dbc-pool only rolls back what beginTransaction() began: this one stays idle in transaction.
+                    detectors.report(MisuseMessage.POOLED_AUTO_COMMIT_RETURNED, acquisition.block, acquisition.site);
                 }
             }
-            case "beginTransaction" -> setTransaction(connection, true);
-            case "commitTransaction", "rollbackTransaction" -> setTransaction(connection, false);
+            case "beginTransaction" -> setTransaction(connection, Transaction.BEGUN);
+            case "setAutoCommit" -> setTransaction(connection,
+                    Boolean.FALSE.equals(info.getMethodArgs()[0]) ? Transaction.AUTO_COMMIT_OFF : Transaction.NONE);
+            case "commitTransaction", "rollbackTransaction" -> setTransaction(connection, Transaction.NONE);
             default -> {
             }
         }
     }
 
-    private void setTransaction(Object connection, boolean open) {
+    private void setTransaction(Object connection, Transaction transaction) {
         Acquisition acquisition = acquired.get(connection);
         if (acquisition != null) {
-            acquisition.inTransaction = open;
+            acquisition.transaction = transaction;
         }
     }
 
