@@ -60,11 +60,12 @@ final class UnjoinedSubscribeCheck implements StaticCheck {
                     }
                     String work = startsWork(receiver, analyzed, VARIABLE_HOPS, UnjoinedSubscribeCheck::isR2dbc)
                             ? "database work" : startsWork(receiver, analyzed, VARIABLE_HOPS,
-                            UnjoinedSubscribeCheck::isLater) ? "work that signals later" : null;
+                            UnjoinedSubscribeCheck::isLater) ? "work whose signals arrive later, on another thread"
+                            : null;
                     if (work != null) {
                         found.add(new Misuse(Rule.UNJOINED_SUBSCRIBE, Apis.nameOf(call, analyzed),
-                                "`subscribe()` starts " + work + " that nothing in the block waits for: it is "
-                                        + "still in flight when the block ends",
+                                "`subscribe()` starts " + work + ", and nothing in the block waits for it: it "
+                                        + "is still in flight when the block ends",
                                 "at the top level, end the pipeline with `.block()`/`.blockLast()` instead; or wait "
                                         + "for it, e.g. a CountDownLatch counted down in `doFinally` and awaited"));
                     }

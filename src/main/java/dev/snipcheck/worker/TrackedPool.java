@@ -87,6 +87,12 @@ final class TrackedPool extends ConnectionPool {
     @Override
     public Mono<Connection> create() {
         StackTraceElement[] site = new Throwable().getStackTrace();
+        if (calledByAnotherPool(site)) {
+            // A pool the block makes on top of this one (new ConnectionPool(configuration)) asks for its allocator
+            // when it is built, and keeps what it acquires idle: its Publisher and its connections are the pool's,
+            // not the block's. Its connections are proxied still, so their statements are tracked.
+            return Mono.from(proxy.create());
+        }
         return Mono.from(publishers.track(Mono.defer(() -> {
             String block = detectors.block();
             Object flight = new Object();
@@ -106,6 +112,18 @@ final class TrackedPool extends ConnectionPool {
                         inFlight.remove(flight);
                     });
         }), "ConnectionPool.create()", site));
+    }
+
+    /** Whether r2dbc-pool's code, past this class's own frames and the interface's bridge, asked for a connection. */
+    private static boolean calledByAnotherPool(StackTraceElement[] site) {
+        for (StackTraceElement frame : site) {
+            boolean ownFrame = frame.getClassName().equals(TrackedPool.class.getName())
+                    || frame.getClassName().equals(ConnectionPool.class.getName()) && frame.getMethodName().equals("create");
+            if (!ownFrame) {
+                return frame.getClassName().startsWith("io.r2dbc.pool.");
+            }
+        }
+        return false;
     }
 
     /**
@@ -183,6 +201,9 @@ final class TrackedPool extends ConnectionPool {
     }
 
     private void afterMethod(MethodExecutionInfo info) {
+        if (info.getThrown() != null) {
+            publishers.failed(detectors.block());
+        }
         if (!(info.getTarget() instanceof Connection) || info.getThrown() != null) {
             return;
         }
