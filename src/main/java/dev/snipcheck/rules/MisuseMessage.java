@@ -49,6 +49,14 @@ public enum MisuseMessage {
     POOLED_TRANSACTION_RETURNED(Rule.OPEN_TRANSACTION,
             "the connection acquired here went back to the pool inside an open transaction, which the pool rolled back",
             "end the transaction with `commitTransaction()` or `rollbackTransaction()` before closing the connection"),
+    POOLED_AUTO_COMMIT_RETURNED(Rule.OPEN_TRANSACTION,
+            "the connection acquired here went back to the pool inside the transaction `setAutoCommit(false)` began, "
+                    + "which the pool does not roll back: it stays idle in transaction",
+            "end the transaction with `commitTransaction()` or `rollbackTransaction()` before closing the connection, "
+                    + "or begin it with `beginTransaction()`"),
+    JDBC_TRANSACTION_CLOSED(Rule.OPEN_TRANSACTION,
+            "the JDBC connection opened here was closed with uncommitted writes, which were rolled back",
+            "call `commit()` (or `rollback()`) after the work that `setAutoCommit(false)` groups, before closing"),
     JDBC_TRANSACTION_OPEN(Rule.OPEN_TRANSACTION,
             "the JDBC connection opened here is left idle in transaction when the page ends",
             "call `commit()` or `rollback()` after `setAutoCommit(false)`, and close the connection "

@@ -19,7 +19,7 @@ public enum Rule {
     RESULT_NOT_CONSUMED("result-not-consumed", Judged.AT_PAGE_END,
             "an R2DBC Result is never consumed"),
     UNJOINED_SUBSCRIBE("unjoined-subscribe", Judged.WHILE_RUNNING,
-            "subscribe() starts database work that the block never waits for"),
+            "subscribe() starts work that the block never waits for"),
     DROPPED_ERROR("dropped-error", Judged.WHILE_RUNNING,
             "an error signal has nowhere to go"),
     SYNC_API_IN_ASYNC("sync-api-in-async", Judged.WHILE_RUNNING,

@@ -1,16 +1,13 @@
 package dev.snipcheck.rules;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.IfTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import dev.snipcheck.java.AnalyzedClass;
@@ -26,9 +23,12 @@ import java.util.Set;
 
 /**
  * {@code sync-api-in-async}: in a block declared async (its {@code async} attribute, or its page's front
- * matter; never an inferred mode), the blocking API on the block's own thread: JDBC, or {@code block*()}
- * anywhere but as the final call of a top-level statement. Code inside Reactor callbacks is left to
- * {@code blocking-in-event-loop}. JDBC counts once per statement of the block.
+ * matter; never an inferred mode), the blocking API: JDBC on the block's own thread (JDBC inside Reactor
+ * callbacks is left to {@code blocking-in-event-loop}), counted once per statement of the block, and
+ * {@code block*()} in the middle of a pipeline: inside a Reactor callback or a lambda that returns a
+ * Publisher, in an argument of a Reactor operator or of a method returning a Publisher, or in a method
+ * returning a Publisher. Anywhere else (a top-level statement, an argument of {@code println}, an
+ * initializer, a loop, a helper returning a plain value) {@code block*()} is how an example waits.
  */
 final class SyncApiInAsyncCheck implements StaticCheck {
 
@@ -44,21 +44,31 @@ final class SyncApiInAsyncCheck implements StaticCheck {
             public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
                 TreePath path = getCurrentPath();
                 Optional<ExecutableElement> method = Apis.method(analyzed, path);
-                if (method.isPresent() && Callbacks.enclosing(path, analyzed).isEmpty()) {
-                    if (Apis.isJdbc(method.get()) && jdbcStatements.add(statementOf(path))) {
-                        found.add(new Misuse(Rule.SYNC_API_IN_ASYNC, Apis.nameOf(call, analyzed),
-                                "JDBC's `" + Apis.call(method.get())
-                                        + "` is the blocking API, in a block declared async",
-                                "show the async API (R2DBC through `pool` or `connectionFactory`), or declare the "
-                                        + "block `sync` if it is about JDBC"));
-                    } else if (Apis.isBlock(method.get()) && !finalCallOfTopLevelStatement(path, analyzed)) {
-                        found.add(new Misuse(Rule.SYNC_API_IN_ASYNC, Apis.nameOf(call, analyzed),
-                                "`" + Apis.call(method.get()) + "` waits in the middle of code declared async",
-                                "keep the code a pipeline (`flatMap`, `then`, `usingWhen`), and block only as the final "
-                                        + "call of a top-level statement, such as `T value = mono.block();`"));
-                    }
+                if (method.isPresent() && Apis.isJdbc(method.get()) && Callbacks.enclosing(path, analyzed).isEmpty()
+                        && jdbcStatements.add(statementOf(path))) {
+                    found.add(new Misuse(Rule.SYNC_API_IN_ASYNC, Apis.nameOf(call, analyzed),
+                            "JDBC's `" + Apis.call(method.get()) + "` is the blocking API, in a block declared async",
+                            "show the async API (R2DBC through `pool` or `connectionFactory`), or declare the "
+                                    + "block `sync` if it is about JDBC"));
                 }
+                checkBlock(path);
                 return super.visitMethodInvocation(call, unused);
+            }
+
+            @Override
+            public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+                checkBlock(getCurrentPath());
+                return super.visitMemberReference(reference, unused);
+            }
+
+            private void checkBlock(TreePath path) {
+                Apis.method(analyzed, path).filter(Apis::isBlock).ifPresent(method ->
+                        inPipeline(path, analyzed).ifPresent(where -> found.add(new Misuse(Rule.SYNC_API_IN_ASYNC,
+                                Apis.nameOf(path.getLeaf(), analyzed),
+                                "`" + Apis.call(method) + "` waits in the middle of a pipeline (" + where
+                                        + "), in code declared async",
+                                "keep the code a pipeline (`flatMap`, `then`, `usingWhen`), and block only in a "
+                                        + "top-level statement of the block, such as `T value = mono.block();`"))));
             }
         }.scan(analyzed.path(), null);
         return found;
@@ -70,36 +80,44 @@ final class SyncApiInAsyncCheck implements StaticCheck {
         return declared.equals(Optional.of(Mode.ASYNC));
     }
 
-    /** {@code x.block();}, {@code T v = x.block();} or {@code v = x.block();} at the block's top level. */
-    private static boolean finalCallOfTopLevelStatement(TreePath call, AnalyzedClass analyzed) {
-        TreePath statement = call.getParentPath();
-        Tree parent = statement.getLeaf();
-        if (parent instanceof AssignmentTree assignment && assignment.getExpression() == call.getLeaf()) {
-            statement = statement.getParentPath();
-            parent = statement.getLeaf();
-            if (!(parent instanceof ExpressionStatementTree)) {
-                return false;
-            }
-        } else if (!(parent instanceof ExpressionStatementTree)
-                && !(parent instanceof VariableTree variable && variable.getInitializer() == call.getLeaf())) {
-            return false;
+    /**
+     * Where the code at the path sits in a pipeline, as a message says it ("inside the callback of `map`"), or
+     * empty when it runs as plain code of the block or of a method that does not return a Publisher.
+     */
+    private static Optional<String> inPipeline(TreePath path, AnalyzedClass analyzed) {
+        Optional<Callbacks.Callback> callback = Callbacks.enclosing(path, analyzed);
+        if (callback.isPresent()) {
+            return Optional.of("inside the callback of `" + callback.get().operatorName(analyzed) + "`");
         }
-        return atTopLevel(statement, analyzed);
+        TreePath child = path;
+        for (TreePath p = path.getParentPath(); p != null; child = p, p = p.getParentPath()) {
+            Tree leaf = p.getLeaf();
+            if (leaf instanceof ClassTree) {
+                return Optional.empty();
+            }
+            if (leaf instanceof MethodTree method) {
+                return analyzed.runsTopLevel(method) ? Optional.empty()
+                        : Apis.method(analyzed, p).filter(m -> Apis.returnsPublisher(m, analyzed))
+                        .map(m -> "in `" + Apis.call(m) + "`, which returns a Publisher");
+            }
+            if (leaf instanceof LambdaExpressionTree && Apis.functionalMethod(analyzed.trees().getTypeMirror(p),
+                    analyzed).filter(m -> Apis.isPublisher(m.getReturnType(), analyzed)).isPresent()) {
+                return Optional.of("inside a lambda that returns a Publisher");
+            }
+            if (isArgument(child.getLeaf(), leaf)) {
+                Optional<ExecutableElement> callee = Apis.method(analyzed, p)
+                        .filter(m -> Apis.isReactor(m) || Apis.returnsPublisher(m, analyzed));
+                if (callee.isPresent()) {
+                    return Optional.of("in an argument of `" + Apis.call(callee.get()) + "`");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
-    /** A statement of the top-level method's body, or of its try, catch, finally, if and plain blocks: not a loop's. */
-    private static boolean atTopLevel(TreePath statement, AnalyzedClass analyzed) {
-        for (TreePath p = statement.getParentPath(); p != null; p = p.getParentPath()) {
-            Tree leaf = p.getLeaf();
-            if (leaf instanceof MethodTree method) {
-                return analyzed.runsTopLevel(method);
-            }
-            if (!(leaf instanceof BlockTree || leaf instanceof TryTree || leaf instanceof CatchTree
-                    || leaf instanceof IfTree || leaf instanceof SynchronizedTree)) {
-                return false;
-            }
-        }
-        return false;
+    private static boolean isArgument(Tree child, Tree parent) {
+        return parent instanceof MethodInvocationTree call && call.getArguments().contains(child)
+                || parent instanceof NewClassTree creation && creation.getArguments().contains(child);
     }
 
     /** The statement of a method body (or the member) that holds the path. */

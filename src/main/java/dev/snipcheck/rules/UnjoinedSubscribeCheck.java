@@ -19,22 +19,29 @@ import dev.snipcheck.java.AnalyzedClass;
 
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * {@code unjoined-subscribe}, the part javac's trees show: {@code subscribe(...)} as a statement, its
- * {@code Disposable} dropped, on a pipeline that starts from the pool or the R2DBC SPI, with nothing after
- * it in the block that waits (a latch, a future, a queue, {@code block*()}): the database work is still in
- * flight when the block ends.
+ * {@code Disposable} dropped, on a pipeline whose work outlives the call: one that starts from the pool or the
+ * R2DBC SPI, or that delivers its signals later on another thread ({@code Flux.interval}, {@code Mono.delay},
+ * {@code delayElements}, {@code subscribeOn}, {@code publishOn}), with nothing after it in the block that
+ * waits (a latch, a future, a queue, {@code block*()}, or a {@code Thread.sleep}, whose length it cannot judge).
+ * A pipeline on a synchronous source has finished when {@code subscribe} returns.
  */
 final class UnjoinedSubscribeCheck implements StaticCheck {
 
     /** How many variables deep a pipeline is followed back to where it starts. */
     private static final int VARIABLE_HOPS = 3;
+    /** Reactor sources and operators that deliver signals later, on a scheduler's thread. */
+    private static final Set<String> LATER = Set.of("interval", "delay", "delayElements", "delaySubscription",
+            "delaySequence", "subscribeOn", "publishOn");
 
     @Override
     public List<Misuse> check(AnalyzedClass analyzed) {
@@ -48,11 +55,17 @@ final class UnjoinedSubscribeCheck implements StaticCheck {
                     TreePath callPath = new TreePath(getCurrentPath(), call);
                     TreePath receiver = new TreePath(new TreePath(callPath, select), select.getExpression());
                     boolean onPublisher = Apis.isPublisher(analyzed.trees().getTypeMirror(receiver), analyzed);
-                    if (onPublisher && usesR2dbc(receiver, analyzed, VARIABLE_HOPS)
-                            && !waitedForLater(getCurrentPath(), analyzed)) {
+                    if (!onPublisher || waitedForLater(getCurrentPath(), analyzed)) {
+                        return super.visitExpressionStatement(statement, unused);
+                    }
+                    String work = startsWork(receiver, analyzed, VARIABLE_HOPS, UnjoinedSubscribeCheck::isR2dbc)
+                            ? "database work" : startsWork(receiver, analyzed, VARIABLE_HOPS,
+                            UnjoinedSubscribeCheck::isLater) ? "work whose signals arrive later, on another thread"
+                            : null;
+                    if (work != null) {
                         found.add(new Misuse(Rule.UNJOINED_SUBSCRIBE, Apis.nameOf(call, analyzed),
-                                "`subscribe()` starts database work that nothing in the block waits for: it is "
-                                        + "still in flight when the block ends",
+                                "`subscribe()` starts " + work + ", and nothing in the block waits for it: it "
+                                        + "is still in flight when the block ends",
                                 "at the top level, end the pipeline with `.block()`/`.blockLast()` instead; or wait "
                                         + "for it, e.g. a CountDownLatch counted down in `doFinally` and awaited"));
                     }
@@ -63,27 +76,46 @@ final class UnjoinedSubscribeCheck implements StaticCheck {
         return found;
     }
 
+    /** A call or a variable that starts a pipeline's work: the call, or the variable's declared type. */
+    private interface Starts {
+        boolean test(MethodInvocationTree call, ExecutableElement method, TypeMirror variableType);
+    }
+
     /**
-     * Whether the pipeline calls the R2DBC SPI or the pool, or starts from a value of their types, directly or
-     * through a variable whose value the same method assigns ({@code hops} variables deep).
+     * Whether the pipeline holds a call or a variable that starts such work, directly or through a variable whose
+     * value the same method assigns ({@code hops} variables deep).
      */
-    private static boolean usesR2dbc(TreePath pipeline, AnalyzedClass analyzed, int hops) {
+    private static boolean startsWork(TreePath pipeline, AnalyzedClass analyzed, int hops, Starts starts) {
         return contains(pipeline, analyzed, path -> {
             Tree leaf = path.getLeaf();
-            if (leaf instanceof MethodInvocationTree) {
-                return Apis.method(analyzed, path).filter(Apis::isR2dbc).isPresent();
+            if (leaf instanceof MethodInvocationTree call) {
+                return Apis.method(analyzed, path).filter(m -> starts.test(call, m, null)).isPresent();
             }
             if (leaf instanceof IdentifierTree) {
                 Element element = analyzed.trees().getElement(path);
                 if (element == null || element.getKind() == ElementKind.PACKAGE) {
                     return false;
                 }
-                return isR2dbcType(element.asType())
+                return starts.test(null, null, element.asType())
                         || hops > 0 && valuesOf(element, path, analyzed).stream()
-                        .anyMatch(value -> usesR2dbc(value, analyzed, hops - 1));
+                        .anyMatch(value -> startsWork(value, analyzed, hops - 1, starts));
             }
             return false;
         });
+    }
+
+    /** The R2DBC SPI or the pool: the database work runs on the driver's event loop. */
+    private static boolean isR2dbc(MethodInvocationTree call, ExecutableElement method, TypeMirror variableType) {
+        return method != null ? Apis.isR2dbc(method)
+                : variableType instanceof DeclaredType declared
+                && declared.asElement().toString().startsWith("io.r2dbc.");
+    }
+
+    /** A Reactor source or operator that signals later on a scheduler (not on {@code Schedulers.immediate()}). */
+    private static boolean isLater(MethodInvocationTree call, ExecutableElement method, TypeMirror variableType) {
+        return method != null && Apis.isReactor(method) && LATER.contains(Apis.name(method))
+                && call.getArguments().stream().noneMatch(argument -> argument instanceof MethodInvocationTree
+                && Callbacks.selectedName((MethodInvocationTree) argument).equals("immediate"));
     }
 
     /** The values the method around the path gives a variable: its initializer, and what is assigned to it. */
@@ -118,10 +150,6 @@ final class UnjoinedSubscribeCheck implements StaticCheck {
         return values;
     }
 
-    private static boolean isR2dbcType(TypeMirror type) {
-        return type instanceof DeclaredType declared && declared.asElement().toString().startsWith("io.r2dbc.");
-    }
-
     /** Whether a statement after this one, in its block or an enclosing one of the same method or lambda, waits. */
     private static boolean waitedForLater(TreePath statement, AnalyzedClass analyzed) {
         TreePath child = statement;
@@ -135,7 +163,8 @@ final class UnjoinedSubscribeCheck implements StaticCheck {
                 for (int i = statements.indexOf(child.getLeaf()) + 1; i > 0 && i < statements.size(); i++) {
                     if (contains(new TreePath(p, statements.get(i)), analyzed, path -> path.getLeaf()
                             instanceof MethodInvocationTree && Apis.method(analyzed, path)
-                            .filter(m -> Apis.waits(m, analyzed)).isPresent())) {
+                            .filter(m -> Apis.waits(m, analyzed) || Apis.name(m).equals("sleep")
+                                    && Apis.owner(m).equals("java.lang.Thread")).isPresent())) {
                         return true;
                     }
                 }

@@ -12,8 +12,10 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -54,7 +56,10 @@ final class TrackedDataSource implements DataSource {
         open.put(connection, new Opened(detectors.block(), new Throwable().getStackTrace()));
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                open.remove(connection);
+                Opened opened = open.remove(connection);
+                if (opened != null && uncommittedWrites(connection)) {
+                    detectors.report(MisuseMessage.JDBC_TRANSACTION_CLOSED, opened.block(), opened.site());
+                }
             }
             try {
                 return method.invoke(connection, args);
@@ -118,6 +123,26 @@ final class TrackedDataSource implements DataSource {
         try {
             return !connection.isClosed()
                     && connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the connection is inside a transaction that wrote something (PostgreSQL gives a transaction an id at its
+     * first write): closing it loses that work. A transaction that only read loses nothing, and one already failed
+     * told the block with its exception.
+     */
+    private static boolean uncommittedWrites(Connection connection) {
+        try {
+            if (connection.isClosed()
+                    || connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.OPEN) {
+                return false;
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet xid = statement.executeQuery("select txid_current_if_assigned() is not null")) {
+                return xid.next() && xid.getBoolean(1);
+            }
         } catch (SQLException e) {
             return false;
         }

@@ -50,7 +50,7 @@ final class TrackedPool extends ConnectionPool {
         volatile StackTraceElement[] subscribed;
         /** The connection the proxy hands out, or for a query the pool's connection it runs on. */
         final Object connection;
-        volatile boolean inTransaction;
+        volatile Transaction transaction = Transaction.NONE;
 
         Acquisition(String block, StackTraceElement[] site, Object connection) {
             this.block = block;
@@ -58,6 +58,9 @@ final class TrackedPool extends ConnectionPool {
             this.connection = connection;
         }
     }
+
+    /** How the transaction a connection is inside was opened: the pool rolls back only what it saw begin. */
+    private enum Transaction { NONE, BEGUN, AUTO_COMMIT_OFF }
 
     TrackedPool(ConnectionPoolConfiguration configuration, Detectors detectors) {
         super(configuration);
@@ -84,6 +87,12 @@ final class TrackedPool extends ConnectionPool {
     @Override
     public Mono<Connection> create() {
         StackTraceElement[] site = new Throwable().getStackTrace();
+        if (calledByAnotherPool(site)) {
+            // A pool the block makes on top of this one (new ConnectionPool(configuration)) asks for its allocator
+            // when it is built, and keeps what it acquires idle: its Publisher and its connections are the pool's,
+            // not the block's. Its connections are proxied still, so their statements are tracked.
+            return Mono.from(proxy.create());
+        }
         return Mono.from(publishers.track(Mono.defer(() -> {
             String block = detectors.block();
             Object flight = new Object();
@@ -103,6 +112,18 @@ final class TrackedPool extends ConnectionPool {
                         inFlight.remove(flight);
                     });
         }), "ConnectionPool.create()", site));
+    }
+
+    /** Whether r2dbc-pool's code, past this class's own frames and the interface's bridge, asked for a connection. */
+    private static boolean calledByAnotherPool(StackTraceElement[] site) {
+        for (StackTraceElement frame : site) {
+            boolean ownFrame = frame.getClassName().equals(TrackedPool.class.getName())
+                    || frame.getClassName().equals(ConnectionPool.class.getName()) && frame.getMethodName().equals("create");
+            if (!ownFrame) {
+                return frame.getClassName().startsWith("io.r2dbc.pool.");
+            }
+        }
+        return false;
     }
 
     /**
@@ -148,7 +169,7 @@ final class TrackedPool extends ConnectionPool {
             acquired.clear();
         }
         for (Acquisition acquisition : left) {
-            if (acquisition.inTransaction) {
+            if (acquisition.transaction != Transaction.NONE) {
                 detectors.report(MisuseMessage.POOLED_TRANSACTION_OPEN, acquisition.block, acquisition.site);
             } else {
                 detectors.report(MisuseMessage.POOLED_CONNECTION_LEAKED, acquisition.block, acquisition.site);
@@ -180,6 +201,9 @@ final class TrackedPool extends ConnectionPool {
     }
 
     private void afterMethod(MethodExecutionInfo info) {
+        if (info.getThrown() != null) {
+            publishers.failed(detectors.block());
+        }
         if (!(info.getTarget() instanceof Connection) || info.getThrown() != null) {
             return;
         }
@@ -188,22 +212,27 @@ final class TrackedPool extends ConnectionPool {
             case "close" -> {
                 forgetQueries(connection);
                 Acquisition acquisition = acquired.remove(connection);
-                if (acquisition != null && acquisition.inTransaction) {
+                if (acquisition != null && acquisition.transaction == Transaction.BEGUN) {
                     // r2dbc-pool rolls the transaction back on release without a word: the writes vanish.
                     detectors.report(MisuseMessage.POOLED_TRANSACTION_RETURNED, acquisition.block, acquisition.site);
+                } else if (acquisition != null && acquisition.transaction == Transaction.AUTO_COMMIT_OFF) {
+                    // r2dbc-pool only rolls back what beginTransaction() began: this one stays idle in transaction.
+                    detectors.report(MisuseMessage.POOLED_AUTO_COMMIT_RETURNED, acquisition.block, acquisition.site);
                 }
             }
-            case "beginTransaction" -> setTransaction(connection, true);
-            case "commitTransaction", "rollbackTransaction" -> setTransaction(connection, false);
+            case "beginTransaction" -> setTransaction(connection, Transaction.BEGUN);
+            case "setAutoCommit" -> setTransaction(connection,
+                    Boolean.FALSE.equals(info.getMethodArgs()[0]) ? Transaction.AUTO_COMMIT_OFF : Transaction.NONE);
+            case "commitTransaction", "rollbackTransaction" -> setTransaction(connection, Transaction.NONE);
             default -> {
             }
         }
     }
 
-    private void setTransaction(Object connection, boolean open) {
+    private void setTransaction(Object connection, Transaction transaction) {
         Acquisition acquisition = acquired.get(connection);
         if (acquisition != null) {
-            acquisition.inTransaction = open;
+            acquisition.transaction = transaction;
         }
     }
 

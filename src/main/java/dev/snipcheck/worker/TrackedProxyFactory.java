@@ -26,6 +26,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Wraps r2dbc-proxy's connections and statements once more, so that every Publisher they hand out
@@ -43,8 +45,16 @@ final class TrackedProxyFactory implements ProxyFactory {
     /** Results emitted and not yet consumed, by r2dbc-proxy's original Result. */
     private final Map<Object, Created> results = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    /** Where something was created, and by which block. */
-    private record Created(String block, StackTraceElement[] site, String what) {
+    /** Counts creations and errors, so that what came first is known. */
+    private final AtomicLong clock = new AtomicLong();
+    /** By block: when a Publisher it created last signalled an error. */
+    private final Map<String, Long> lastError = new ConcurrentHashMap<>();
+
+    /** Where something was created, when, and by which block. */
+    private record Created(String block, StackTraceElement[] site, String what, long at) {
+        Created(String block, StackTraceElement[] site, String what) {
+            this(block, site, what, 0);
+        }
     }
 
     TrackedProxyFactory(ProxyFactory delegate, Detectors detectors) {
@@ -59,11 +69,26 @@ final class TrackedProxyFactory implements ProxyFactory {
      */
     <T> Publisher<T> track(Publisher<T> publisher, String what, StackTraceElement[] site) {
         Object key = new Object();
-        publishers.put(key, new Created(detectors.block(), site, what));
+        publishers.put(key, new Created(detectors.block(), site, what, clock.incrementAndGet()));
         if (publisher instanceof Mono<T> mono) {
             return mono.doOnSubscribe(s -> publishers.remove(key));
         }
         return Flux.from(publisher).doOnSubscribe(s -> publishers.remove(key));
+    }
+
+    /** A Publisher of the SPI (a statement's, a Result's, a connection's) signalled an error while the block ran. */
+    void failed(String block) {
+        if (block != null) {
+            lastError.put(block, clock.incrementAndGet());
+        }
+    }
+
+    /**
+     * Whether a Publisher may have been left unsubscribed by an error: one of its block's Publishers failed after it
+     * was created, and the error may have ended the pipeline it was handed to ({@code then(p)}) before it got to p.
+     */
+    private boolean mayBeCutOffByAnError(Created created) {
+        return created.block() != null && lastError.getOrDefault(created.block(), 0L) > created.at();
     }
 
     /** A Result's consuming method was called: it is consumed. */
@@ -79,6 +104,8 @@ final class TrackedProxyFactory implements ProxyFactory {
             unsubscribed = new ArrayList<>(publishers.values());
             publishers.clear();
         }
+        unsubscribed.removeIf(this::mayBeCutOffByAnError);
+        lastError.clear();
         synchronized (results) {
             unconsumed = new ArrayList<>(results.values());
             results.clear();

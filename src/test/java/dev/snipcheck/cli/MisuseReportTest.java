@@ -75,16 +75,17 @@ class MisuseReportTest {
 
     @Test
     void theHintOfABlockInTheMiddleOfAsyncCodeSaysWhereBlockingIsFine() throws Exception {
+        // the contract: block() in a top-level statement is fine, in an operator's argument it is not
         String report = failingReport("""
                 ```java async no_run
                 Integer one = Mono.just(1).block();
-                int size = Flux.range(1, 3).collectList().block().size();
+                Integer two = Mono.just(1).then(Mono.just(Flux.range(1, 3).blockLast())).block();
                 ```
                 """);
 
-        assertTrue(report.contains("page.md:3:43: error[sync-api-in-async]: `block()` waits in the middle of code "
-                + "declared async"), report);
+        assertTrue(report.contains("page.md:3:60: error[sync-api-in-async]: `blockLast()` waits in the middle of a "
+                + "pipeline (in an argument of `just()`), in code declared async"), report);
         assertTrue(report.contains("= hint: keep the code a pipeline (`flatMap`, `then`, `usingWhen`), and block only "
-                + "as the final call of a top-level statement, such as `T value = mono.block();`"), report);
+                + "in a top-level statement of the block, such as `T value = mono.block();`"), report);
     }
 }

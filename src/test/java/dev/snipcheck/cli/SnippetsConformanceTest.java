@@ -88,6 +88,8 @@ class SnippetsConformanceTest {
         List<String> good = new ArrayList<>();
         List<String> falsePositives = new ArrayList<>();
         Map<String, int[]> perPage = new TreeMap<>();
+        // by rule: blocks declaring it, those of them it fired on, good blocks it fired on
+        Map<String, int[]> perRule = new TreeMap<>();
         Map<String, JsonNode> reported = new TreeMap<>();
         for (JsonNode block : report.get("blocks")) {
             String key = block.path("file").asText() + ":" + block.path("line").asInt();
@@ -106,7 +108,16 @@ class SnippetsConformanceTest {
             if (!verdict.equals("not checked")) {
                 perPage.computeIfAbsent(block.path("file").asText(), f -> new int[2])[bad ? 0 : 1]++;
             }
+            Set<String> fired = new TreeSet<>();
+            block.path("rules").forEach(rule -> fired.add(rule.asText()));
+            for (String rule : declaringMisuse.getOrDefault(key, List.of())) {
+                perRule.computeIfAbsent(rule, r -> new int[3])[0]++;
+                if (fired.contains(rule)) {
+                    perRule.get(rule)[1]++;
+                }
+            }
             if (expected.verdict().equals("passed") && !declaringMisuse.containsKey(key)) {
+                fired.forEach(rule -> perRule.computeIfAbsent(rule, r -> new int[3])[2]++);
                 good.add(key);
                 if (!block.path("rules").isEmpty()) {
                     falsePositives.add(key + " " + block.path("rules"));
@@ -158,6 +169,9 @@ class SnippetsConformanceTest {
         // good: must pass and declares no misuse; flagged: a misuse rule fired on it (an allowed one does not count)
         System.out.printf(Locale.ROOT, "misuse rules: false-positive rate %d/%d good blocks = %.3f%n",
                 falsePositives.size(), good.size(), good.isEmpty() ? 0.0 : (double) falsePositives.size() / good.size());
+        perRule.forEach((rule, ruleCounts) -> System.out.printf(Locale.ROOT,
+                "  %s: recall %d/%d declaring blocks, false positives %d/%d good blocks%n",
+                rule, ruleCounts[1], ruleCounts[0], ruleCounts[2], good.size()));
         perPage.forEach((file, badAndGood) -> {
             if (file.startsWith(CORPUS + "/rules/")) {
                 System.out.printf(Locale.ROOT, "  %s: %d bad, %d good%n", file, badAndGood[0], badAndGood[1]);

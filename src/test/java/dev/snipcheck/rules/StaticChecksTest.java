@@ -85,29 +85,66 @@ class StaticChecksTest {
                 }
                 ```
                 """;
-        assertEquals(List.of(List.of(), List.of("sync-api-in-async@2:25", "sync-api-in-async@3:37"), List.of()),
+        // the contract: block() as an argument of a top-level statement is how an example waits; JDBC is not
+        assertEquals(List.of(List.of(), List.of("sync-api-in-async@2:25"), List.of()),
                 findings(code.formatted(""), code.formatted(" async"), "---\nsnipcheck:\n  mode: async\n---\n"
                         + code.formatted(" sync")));
     }
 
     @Test
-    void blockAsTheFinalCallOfAStatementInTryOrIfIsTopLevelButNotInALoop() {
-        assertEquals(List.of(List.of("sync-api-in-async@14:31")), findings("""
+    void blockInTopLevelCodeIsFineAsAStatementArgumentInitializerInTryIfLoopOrPlainHelper() {
+        assertEquals(List.of(List.of()), findings("""
                 ```java async
+                Flux<String> titles() { return Flux.just("Dune", "Emma"); }
+                String first(Flux<String> titles) { return titles.blockFirst(); }
                 try {
                     Long one = Mono.just(1L).block();
                     if (one != null) {
                         Mono.just(2).block();
-                    } else
-                        one = Mono.just(3L).block();
-                } catch (RuntimeException e) {
-                    Mono.just(4).block();
+                    }
                 } finally {
                     Mono.just(5).block();
                 }
                 for (int i = 0; i < 2; i++) {
                     if (i > 0) { Mono.just(i).block(); }
                 }
+                System.out.println(titles().collectList().block());
+                int size = titles().collectList().block().size();
+                List.of(1, 2).forEach(i -> System.out.println(Mono.just(i).block()));
+                System.out.println(first(titles()));
+                ```
+                """));
+    }
+
+    @Test
+    void blockInTheMiddleOfAPipelineIsSyncApiInAsyncAndInsideMapAlsoBlockingInEventLoop() {
+        assertEquals(List.of(List.of("blocking-in-event-loop@2:43", "sync-api-in-async@2:43",
+                "sync-api-in-async@3:42", "sync-api-in-async@4:74", "sync-api-in-async@5:59")), findings("""
+                ```java async
+                Flux.just(1, 2).map(n -> Mono.just(n * 2).block()).blockLast();
+                Mono.just(1).then(Mono.just(Mono.just(2).block())).block();
+                Function<Integer, Mono<Integer>> twice = n -> Mono.just(Mono.just(n * 2).block());
+                Mono<String> title() { return Mono.just(Mono.just("Dune").block()); }
+                ```
+                """));
+    }
+
+    @Test
+    void subscribeOnWorkThatSignalsLaterIsUnjoinedUnlessTheBlockWaits() {
+        assertEquals(List.of(List.of("unjoined-subscribe@2:46", "unjoined-subscribe@3:69", "unjoined-subscribe@5:7"),
+                        List.of()), findings("""
+                ```java
+                Flux.interval(Duration.ofMillis(10)).take(5).subscribe(System.out::println);
+                Flux.range(1, 3).map(n -> n * 2).subscribeOn(Schedulers.parallel()).subscribe();
+                Mono<Long> later = Mono.delay(Duration.ofMillis(5));
+                later.subscribe(n -> System.out.println(n));
+                Flux.range(1, 3).subscribeOn(Schedulers.immediate()).subscribe();
+                ```
+
+                ```java
+                CountDownLatch done = new CountDownLatch(1);
+                Flux.interval(Duration.ofMillis(1)).take(2).doFinally(s -> done.countDown()).subscribe();
+                done.await();
                 ```
                 """));
     }
