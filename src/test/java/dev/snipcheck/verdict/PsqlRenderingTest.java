@@ -123,7 +123,11 @@ class PsqlRenderingTest {
             "create temporary table created_as as select * from item",
     })
     void rendersAsPsqlDoes(String statement) throws Exception {
-        SqlOutcome outcome = new SqlRunner(pool).run(List.of(statement), true);
+        SqlOutcome outcome;
+        // a runner holds one of the pool's two connections until closed, as a page's sql session does
+        try (SqlRunner runner = new SqlRunner(pool)) {
+            outcome = runner.run(List.of(statement), true);
+        }
         assertNull(outcome.error(), () -> "the statement failed: " + outcome.error());
         String rendered = SqlBlock.render(outcome, statement);
 
