@@ -25,7 +25,8 @@ import java.util.TreeMap;
  *                 many pages run at once; {@code snipcheck.postgres} (auto, testcontainers, embedded or external),
  *                 {@code snipcheck.postgres.url}, {@code snipcheck.postgres.image}, {@code snipcheck.postgres.reuse}:
  *                 where PostgreSQL comes from, as the command line's {@code --postgres} options say;
- *                 {@code snipcheck.python}: the Python 3 that runs python blocks
+ *                 {@code snipcheck.python}: the Python 3 that runs python blocks;
+ *                 {@code snipcheck.passEnv}: comma-separated names of environment variables every block sees
  * @param problems the message for each parameter that could not be read
  */
 record EngineSettings(List<String> paths, RunSettings run, Map<String, String> problems) {
@@ -37,6 +38,7 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
     static final String POSTGRES_IMAGE = "snipcheck.postgres.image";
     static final String POSTGRES_REUSE = "snipcheck.postgres.reuse";
     static final String JOBS = "snipcheck.jobs";
+    static final String PASS_ENV = "snipcheck.passEnv";
     /** How hints name the PostgreSQL parameters. */
     static final PostgresOptionNames POSTGRES_NAMES = new PostgresOptionNames(POSTGRES, POSTGRES_URL, POSTGRES_IMAGE);
     static final String PYTHON = "snipcheck.python";
@@ -44,9 +46,7 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
     static EngineSettings read(ConfigurationParameters parameters) {
         RunSettings defaults = RunSettings.defaults();
         Map<String, String> problems = new TreeMap<>();
-        List<String> paths = parameters.get(PATHS)
-                .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList())
-                .orElse(List.of());
+        List<String> paths = list(parameters, PATHS);
         Duration timeout = defaults.timeout();
         Optional<String> timeoutText = parameters.get(TIMEOUT);
         if (timeoutText.isPresent()) {
@@ -60,8 +60,16 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
         String python = parameters.get(PYTHON).map(String::strip).filter(p -> !p.isEmpty())
                 .orElse(defaults.python());
         RunSettings run = new RunSettings(timeout, jobs(parameters, problems, defaults.jobs()),
-                postgres(parameters, problems, defaults.postgres()), defaults.detectors(), python);
+                postgres(parameters, problems, defaults.postgres()), defaults.detectors(), python,
+                list(parameters, PASS_ENV));
         return new EngineSettings(paths, run, Map.copyOf(problems));
+    }
+
+    /** A comma-separated parameter's items; none when it is not given. */
+    private static List<String> list(ConfigurationParameters parameters, String key) {
+        return parameters.get(key)
+                .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     private static PostgresSettings postgres(ConfigurationParameters parameters, Map<String, String> problems,

@@ -13,13 +13,14 @@ import java.util.Optional;
  * @param imports extra imports for every Java fragment of the page
  * @param timeout default per-block time limit
  * @param allow   misuse rules switched off for the page: rule id to the reason the report shows
+ * @param env     names of snipcheck's environment variables the page's blocks see besides the allowed ones
  */
 public record PageOptions(Optional<Mode> mode, Optional<String> skip, List<String> imports, Optional<Duration> timeout,
-                          Map<String, String> allow) {
+                          Map<String, String> allow, List<String> env) {
 
     public static final PageOptions NONE = new PageOptions(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
 
     public PageOptions(Optional<Mode> mode, Optional<String> skip, List<String> imports, Optional<Duration> timeout) {
-        this(mode, skip, imports, timeout, Map.of());
+        this(mode, skip, imports, timeout, Map.of(), List.of());
     }
 }
