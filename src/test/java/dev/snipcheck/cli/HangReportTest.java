@@ -21,7 +21,7 @@ class HangReportTest {
     @Test
     void aHungBlockShowsItsConnectionsTheBackendsAndTheEventLoop() throws Exception {
         Files.writeString(dir.resolve("hang.md"), """
-                ```java isolated timeout=2s
+                ```java isolated timeout=6s
                 try (java.sql.Connection setup = dataSource.getConnection();
                      java.sql.Statement statement = setup.createStatement()) {
                     statement.execute("create table item (id int primary key)");
@@ -46,7 +46,7 @@ class HangReportTest {
         String report = out.toString();
 
         assertEquals(1, exit, report);
-        assertTrue(report.contains("hang.md:13:1: error[timeout]: did not finish within 2000 ms"), report);
+        assertTrue(report.contains("hang.md:13:9: error[timeout]: did not finish within 6000 ms"), report);
         assertTrue(report.contains("hang.md:7:1: error[timeout]: a connection acquired here was still checked out "
                 + "when the block timed out"), report);
         assertTrue(report.contains("hang.md:11:1: error[timeout]: a connection acquired here was still checked out"),
