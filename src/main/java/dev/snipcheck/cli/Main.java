@@ -253,7 +253,7 @@ public final class Main {
                 throw new UsageError("invalid path: " + argument);
             }
             // checked here, not left to DocFinder, so the message names the path as the user typed it
-            if (!Files.exists(path)) {
+            if (!Files.exists(path) && !DocFinder.isDanglingLink(path)) {
                 throw new UsageError("no such file or directory: " + argument);
             }
             inputs.add(path);
@@ -263,10 +263,17 @@ public final class Main {
 
     private List<Page> read(List<Path> inputs) throws IOException {
         List<Page> pages = new ArrayList<>();
-        for (Path file : DocFinder.find(inputs)) {
+        for (Path file : DocFinder.find(inputs, link -> err.println("snipcheck: not read: " + shown(link) + " ("
+                + DocFinder.DANGLING_LINK + ")"))) {
             pages.add(pageFiles.read(file));
         }
         return pages;
+    }
+
+    /** A path as the user would type it: relative to the working directory when inside it. */
+    private String shown(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString() : path.toString();
     }
 
     static PrintWriter openReport(Path file) throws IOException {

@@ -135,6 +135,13 @@ final class Options {
     String python;
 
     @Option(
+            names = "--pass-env",
+            paramLabel = "NAME",
+            description = "Let blocks see this environment variable; repeatable. Blocks see none of snipcheck's "
+                    + "environment but PATH, HOME, LANG, LC_*, TZ, TMPDIR and JAVA_HOME otherwise.")
+    List<String> passEnv = new ArrayList<>();
+
+    @Option(
             names = "--watch",
             description = "After the first run, keep the compiler, worker JVMs and database warm and re-verify "
                     + "each page when it is saved, until Ctrl-C.")
@@ -221,7 +228,7 @@ final class Options {
      */
     RunSettings runSettings() {
         return new RunSettings(timeout, jobs != null ? jobs : RunSettings.defaultJobs(), postgresSettings(),
-                !noRuntimeDetectors, python);
+                !noRuntimeDetectors, python, passEnv);
     }
 
     private PostgresSettings postgresSettings() {

@@ -114,13 +114,13 @@ final class Discovery {
             return;
         }
         Path resolved = resolve(path);
-        if (resolved == null || !Files.exists(resolved)) {
+        if (resolved == null || !Files.exists(resolved) && !DocFinder.isDanglingLink(resolved)) {
             problem(path, origin + "'" + path + "', but there is no such file or directory in " + workingDirectory,
                     null);
             return;
         }
         try {
-            for (Path file : DocFinder.find(List.of(resolved))) {
+            for (Path file : DocFinder.find(List.of(resolved), this::danglingLink)) {
                 page(file).ifPresent(PageDescriptor::selectAll);
             }
         } catch (IOException e) {
@@ -180,6 +180,12 @@ final class Discovery {
             problem(display, "cannot read " + display + ": " + e, FileSource.from(file.toFile()));
             return Optional.empty();
         }
+    }
+
+    /** A page that cannot be read fails as a problem of its own: passing over it would pass a page nobody checked. */
+    private void danglingLink(Path link) {
+        String shown = workingDirectory.relativize(link.toAbsolutePath().normalize()).toString();
+        problem(shown, "not read: " + shown + " (" + DocFinder.DANGLING_LINK + ")", null);
     }
 
     private void problem(String subject, String message, TestSource source) {

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  *                 {@code snipcheck.postgres.url}, {@code snipcheck.postgres.image}, {@code snipcheck.postgres.reuse},
  *                 {@code snipcheck.postgres.pull-timeout}:
  *                 where PostgreSQL comes from, as the command line's {@code --postgres} options say;
- *                 {@code snipcheck.python}: the Python 3 that runs python blocks
+ *                 {@code snipcheck.python}: the Python 3 that runs python blocks;
+ *                 {@code snipcheck.passEnv}: comma-separated names of environment variables every block sees
  * @param problems the message for each parameter that could not be read
  */
 record EngineSettings(List<String> paths, RunSettings run, Map<String, String> problems) {
@@ -39,6 +40,7 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
     static final String POSTGRES_REUSE = "snipcheck.postgres.reuse";
     static final String POSTGRES_PULL_TIMEOUT = "snipcheck.postgres.pull-timeout";
     static final String JOBS = "snipcheck.jobs";
+    static final String PASS_ENV = "snipcheck.passEnv";
     /** How hints name the PostgreSQL parameters. */
     static final PostgresOptionNames POSTGRES_NAMES = new PostgresOptionNames(POSTGRES, POSTGRES_URL, POSTGRES_IMAGE);
     static final String PYTHON = "snipcheck.python";
@@ -46,15 +48,21 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
     static EngineSettings read(ConfigurationParameters parameters) {
         RunSettings defaults = RunSettings.defaults();
         Map<String, String> problems = new TreeMap<>();
-        List<String> paths = parameters.get(PATHS)
-                .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList())
-                .orElse(List.of());
+        List<String> paths = list(parameters, PATHS);
         Duration timeout = duration(parameters, TIMEOUT, defaults.timeout(), problems);
         String python = parameters.get(PYTHON).map(String::strip).filter(p -> !p.isEmpty())
                 .orElse(defaults.python());
         RunSettings run = new RunSettings(timeout, jobs(parameters, problems, defaults.jobs()),
-                postgres(parameters, problems, defaults.postgres()), defaults.detectors(), python);
+                postgres(parameters, problems, defaults.postgres()), defaults.detectors(), python,
+                list(parameters, PASS_ENV));
         return new EngineSettings(paths, run, Map.copyOf(problems));
+    }
+
+    /** A comma-separated parameter's items; none when it is not given. */
+    private static List<String> list(ConfigurationParameters parameters, String key) {
+        return parameters.get(key)
+                .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     private static PostgresSettings postgres(ConfigurationParameters parameters, Map<String, String> problems,

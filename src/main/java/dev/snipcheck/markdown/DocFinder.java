@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** Finds the Markdown files to check among the files and directories given on the command line. */
 public final class DocFinder {
@@ -19,27 +20,40 @@ public final class DocFinder {
     private DocFinder() {
     }
 
+    /** What a reader is told of a page that is not read: a symbolic link to a file that does not exist. */
+    public static final String DANGLING_LINK = "a symbolic link to a missing file";
+
     /**
      * Files are taken as given; directories are searched recursively for {@code *.md} and
      * {@code *.markdown}, skipping hidden directories, {@code target} and {@code node_modules}.
      *
+     * @param danglingLink hears of each given or found page that is a symbolic link to a missing file, which
+     *                     cannot be read: silently leaving it out would pass a page nobody checked
      * @return the files sorted by path, without duplicates
      * @throws NoSuchFileException when an input does not exist
      */
-    public static List<Path> find(List<Path> inputs) throws IOException {
+    public static List<Path> find(List<Path> inputs, Consumer<Path> danglingLink) throws IOException {
         Set<Path> found = new TreeSet<>();
+        Set<Path> dangling = new TreeSet<>();
         for (Path input : inputs) {
             Path path = input.normalize();
-            if (!Files.exists(path)) {
+            if (isDanglingLink(path)) {
+                dangling.add(path);
+            } else if (!Files.exists(path)) {
                 throw new NoSuchFileException(input.toString());
-            }
-            if (Files.isDirectory(path)) {
-                walk(path, found);
+            } else if (Files.isDirectory(path)) {
+                walk(path, found, dangling);
             } else {
                 found.add(path);
             }
         }
+        dangling.forEach(danglingLink);
         return List.copyOf(found);
+    }
+
+    /** Whether the path is a symbolic link whose target does not exist. */
+    public static boolean isDanglingLink(Path path) {
+        return Files.isSymbolicLink(path) && !Files.exists(path);
     }
 
     /** The directories {@link #find} searches, and the parents of the files given: what watch mode watches. */
@@ -65,7 +79,7 @@ public final class DocFinder {
         return List.copyOf(directories);
     }
 
-    private static void walk(Path root, Set<Path> found) throws IOException {
+    private static void walk(Path root, Set<Path> found, Set<Path> dangling) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
@@ -77,6 +91,8 @@ public final class DocFinder {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 if (isMarkdown(file.getFileName().toString()) && Files.isRegularFile(file)) {
                     found.add(file);
+                } else if (isMarkdown(file.getFileName().toString()) && isDanglingLink(file)) {
+                    dangling.add(file);
                 }
                 return FileVisitResult.CONTINUE;
             }

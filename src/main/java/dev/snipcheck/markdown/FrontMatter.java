@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 final class FrontMatter {
 
     private static final Pattern BLOCK = Pattern.compile("\\A---[ \\t]*\\n(.*?\\n)?---[ \\t]*(\\n|\\z)", Pattern.DOTALL);
-    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout", "allow", "superuser");
+    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout", "allow", "superuser", "env");
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** The YAML starts on the line after the opening {@code ---}; marks are 0-based. */
     private static final int FIRST_YAML_LINE = 2;
@@ -40,6 +40,7 @@ final class FrontMatter {
     private List<String> imports = List.of();
     private Optional<Duration> timeout = Optional.empty();
     private final Map<String, String> allow = new LinkedHashMap<>();
+    private List<String> env = List.of();
     private final String body;
 
     private FrontMatter(String body) {
@@ -61,7 +62,7 @@ final class FrontMatter {
     }
 
     PageOptions options() {
-        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow), superuser);
+        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow), superuser, env);
     }
 
     List<Problem> problems() {
@@ -115,9 +116,10 @@ final class FrontMatter {
                 case "timeout" -> timeout(value);
                 case "allow" -> allow(value);
                 case "superuser" -> superuser(value);
+                case "env" -> env(value);
                 default -> problem(tuple.getKeyNode(), "unknown option `" + key + "` in `snipcheck`",
                         NearMiss.suggest(key, KEYS).map(known -> "did you mean `" + known + "`?")
-                                .orElse("the options are `mode`, `skip`, `imports`, `timeout`, `allow` and `superuser`"));
+                                .orElse("the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser` and `env`"));
             }
         }
     }
@@ -148,6 +150,17 @@ final class FrontMatter {
     }
 
     private void imports(Node node) {
+        imports = names(node, "invalid import", "write a list of imports, e.g. `imports: [com.example.Foo]`");
+    }
+
+    /** {@code env: [NAME]}: the environment variables of snipcheck's own that the page's blocks see. */
+    private void env(Node node) {
+        env = names(node, "invalid environment variable name",
+                "write a list of names, e.g. `env: [MY_SETTING]`");
+    }
+
+    /** A list of names, or one name; each item that is not one is a problem. */
+    private List<String> names(Node node, String invalid, String hint) {
         List<Node> items = node instanceof SequenceNode sequence ? sequence.getValue() : List.of(node);
         List<String> names = new ArrayList<>();
         for (Node item : items) {
@@ -155,10 +168,10 @@ final class FrontMatter {
             if (name.isPresent()) {
                 names.add(name.get());
             } else {
-                problem(item, "invalid import", "write a list of imports, e.g. `imports: [com.example.Foo]`");
+                problem(item, invalid, hint);
             }
         }
-        imports = List.copyOf(names);
+        return List.copyOf(names);
     }
 
     private void timeout(Node node) {

@@ -14,13 +14,14 @@ import java.util.Optional;
  * @param timeout default per-block time limit
  * @param allow   misuse rules switched off for the page: rule id to the reason the report shows
  * @param superuser why the page's blocks connect as snipcheck's admin role rather than a role of their own
+ * @param env     names of snipcheck's environment variables the page's blocks see besides the allowed ones
  */
 public record PageOptions(Optional<Mode> mode, Optional<String> skip, List<String> imports, Optional<Duration> timeout,
-                          Map<String, String> allow, Optional<String> superuser) {
+                          Map<String, String> allow, Optional<String> superuser, List<String> env) {
 
     public static final PageOptions NONE = new PageOptions(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
 
     public PageOptions(Optional<Mode> mode, Optional<String> skip, List<String> imports, Optional<Duration> timeout) {
-        this(mode, skip, imports, timeout, Map.of(), Optional.empty());
+        this(mode, skip, imports, timeout, Map.of(), Optional.empty(), List.of());
     }
 }

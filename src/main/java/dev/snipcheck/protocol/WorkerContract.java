@@ -12,6 +12,16 @@ public final class WorkerContract {
      * connection to the page's database was opened by a snippet itself.
      */
     public static final String BINDINGS_APPLICATION = "snipcheck bindings";
+    /**
+     * The line the worker prints to its own output before each block: the parent shows what came after it, when the
+     * block ends the worker or is killed, and never what earlier blocks, of this page or others, printed.
+     */
+    public static final String BLOCK_START = "\u001e[snipcheck: a block starts]\u001e";
+    /**
+     * Begins each line the worker prints, as it exits, for a frame of the block that made it exit: class, method, file
+     * and line, separated by tabs, innermost call first. The parent reads them, and does not show them.
+     */
+    public static final String EXIT_FRAME = "\u001e[snipcheck: exited at]\u001e";
     /** Exit status of a worker whose detectors cannot work; its output says why. */
     public static final int NO_DETECTORS = 3;
 

@@ -5,9 +5,11 @@ import dev.snipcheck.markdown.Position;
 import dev.snipcheck.postgres.Database;
 import dev.snipcheck.protocol.Hang;
 import dev.snipcheck.protocol.RuntimeFinding;
+import dev.snipcheck.protocol.ThreadStack;
 import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.verdict.SnippetFrames;
+import dev.snipcheck.verdict.StackLines;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,13 +41,22 @@ final class HangReport {
              where a.datname = current_database() and a.pid <> pg_backend_pid() and a.backend_type = 'client backend'
              order by a.pid""";
 
+    /** Frames of each thread in a hang report: enough to see what it waits in. */
+    private static final int HANG_FRAMES = 12;
+
     private final List<Finding> findings = new ArrayList<>();
     private final List<RuntimeFinding> held = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
+    private final Optional<Position> waitingAt;
 
-    /** @param idleInTransaction the backends that held a transaction open, waiting for their client, at the time */
-    HangReport(CompiledPages compiled, WorkerTimeoutException timeout, Set<Integer> idleInTransaction) {
+    /**
+     * @param path              the page's path as reports show it
+     * @param idleInTransaction the backends that held a transaction open, waiting for their client, at the time
+     */
+    HangReport(CompiledPages compiled, String path, WorkerTimeoutException timeout, Set<Integer> idleInTransaction) {
         Hang hang = timeout.hang();
+        waitingAt = Optional.ofNullable(hang).flatMap(Hang::blockThread)
+                .flatMap(thread -> SnippetFrames.innermost(compiled, thread.frames()));
         if (hang == null && timeout.backends().isEmpty()) {
             text.append("\nthe worker did not say what the block was waiting for\n");
         } else if (hang != null) {
@@ -65,9 +76,19 @@ final class HangReport {
             text.append("\nconnections checked out: ").append(hang.checkedOut().size()).append('\n');
         }
         text.append(timeout.backends());
-        if (hang != null && !hang.eventLoopThreads().isEmpty()) {
-            text.append("event-loop threads and the block's thread:\n").append(hang.eventLoopThreads());
+        if (hang != null && !hang.threads().isEmpty()) {
+            StackLines stack = new StackLines(compiled, path);
+            text.append("event-loop threads and the block's thread:\n");
+            for (ThreadStack thread : hang.threads()) {
+                text.append('"').append(thread.name()).append("\" ").append(thread.state()).append('\n')
+                        .append(stack.allFrames(thread.frames(), HANG_FRAMES));
+            }
         }
+    }
+
+    /** The Markdown line the block's thread was at when it timed out: what it was waiting in, if snippet code. */
+    Optional<Position> waitingAt() {
+        return waitingAt;
     }
 
     List<Finding> findings() {

@@ -5,6 +5,7 @@ import dev.snipcheck.java.CompiledBlock;
 import dev.snipcheck.java.CompiledPages;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Page;
+import dev.snipcheck.markdown.Position;
 import dev.snipcheck.markdown.Problem;
 import dev.snipcheck.postgres.Database;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
@@ -26,6 +27,7 @@ import dev.snipcheck.verdict.OpenBackends;
 import dev.snipcheck.verdict.Outcomes;
 import dev.snipcheck.verdict.OutputDiff;
 import dev.snipcheck.verdict.RuntimeVerdicts;
+import dev.snipcheck.verdict.SnippetFrames;
 import dev.snipcheck.verdict.SqlBlock;
 
 import java.io.IOException;
@@ -270,7 +272,7 @@ final class PageRun {
         idleInTransaction.clear();
         Worker worker = null;
         try {
-            worker = workers.get(block.attributes().isolated());
+            worker = workers.get(block.attributes().isolated(), Set.copyOf(page.options().env()));
             openDatabase(worker, bindings, database);
         } catch (DatabaseUnavailableException e) {
             return BlockResult.failed(block, Reason.DATABASE, "no database for this block: " + e.getMessage(),
@@ -285,16 +287,18 @@ final class PageRun {
         } catch (WorkerTimeoutException e) {
             workers.discard(worker);
             String message = "did not finish within " + timeout.toMillis() + " ms";
-            HangReport hang = new HangReport(compiled, e, idleInTransaction);
+            HangReport hang = new HangReport(compiled, page.displayPath(), e, idleInTransaction);
             chargeHeldTransactions(block, hang.held());
-            List<Finding> findings = new ArrayList<>(List.of(Finding.at(block.fence(), message,
+            // where the block's thread was stuck says more than its fence
+            List<Finding> findings = new ArrayList<>(List.of(Finding.at(hang.waitingAt().orElse(block.fence()), message,
                     "make it finish sooner, or give it more time with `timeout=` on the block")));
             findings.addAll(hang.findings());
             return BlockResult.failed(block, Reason.TIMEOUT, message, findings, e.output() + hang.text(),
                     timeout.toMillis());
         } catch (WorkerDiedException e) {
             workers.discard(worker);
-            return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(Finding.at(block.fence(),
+            Position exitedAt = SnippetFrames.innermost(compiled, e.exitFrames()).orElse(block.fence());
+            return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(Finding.at(exitedAt,
                     e.getMessage(), "a block must not end the JVM it runs in (System.exit, halt, running out of memory)")),
                     e.output(), 0);
         } catch (IllegalStateException e) {

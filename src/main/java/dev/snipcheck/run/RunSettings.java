@@ -4,6 +4,7 @@ import dev.snipcheck.markdown.Durations;
 import dev.snipcheck.postgres.PostgresSettings;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,8 +16,15 @@ import java.util.Optional;
  * @param postgres  where PostgreSQL comes from
  * @param detectors whether blocks run under the runtime misuse detectors (off only to measure their overhead)
  * @param python    the Python 3 that runs python blocks (it must import psycopg and psycopg_pool)
+ * @param passEnv   the names of snipcheck's environment variables that every block sees besides the few a JVM
+ *                  needs (PATH, HOME, LANG, LC_*, TZ, TMPDIR, JAVA_HOME): none unless the user passes them
  */
-public record RunSettings(Duration timeout, int jobs, PostgresSettings postgres, boolean detectors, String python) {
+public record RunSettings(Duration timeout, int jobs, PostgresSettings postgres, boolean detectors, String python,
+                          List<String> passEnv) {
+
+    public RunSettings {
+        passEnv = List.copyOf(passEnv);
+    }
 
     /** The time limit of a block that sets none, spelled as help texts show it (picocli needs a constant). */
     public static final String DEFAULT_TIMEOUT = "30s";
@@ -26,7 +34,7 @@ public record RunSettings(Duration timeout, int jobs, PostgresSettings postgres,
     /** What a run does when told nothing. */
     public static RunSettings defaults() {
         return new RunSettings(Durations.parse(DEFAULT_TIMEOUT).orElseThrow(), defaultJobs(),
-                PostgresSettings.defaults(), true, DEFAULT_PYTHON);
+                PostgresSettings.defaults(), true, DEFAULT_PYTHON, List.of());
     }
 
     /** Pages at once when a run says nothing: one per core. */
@@ -45,6 +53,6 @@ public record RunSettings(Duration timeout, int jobs, PostgresSettings postgres,
     }
 
     VerifyOptions verifyOptions(String classpath) {
-        return new VerifyOptions(timeout, classpath, jobs, detectors, python);
+        return new VerifyOptions(timeout, classpath, jobs, detectors, python, passEnv);
     }
 }

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +63,7 @@ public final class Verifier implements AutoCloseable {
         this.classes = temporaryDirectory();
         this.idle = new LinkedBlockingDeque<>();
         for (int i = 0; i < options.jobs(); i++) {
-            idle.add(new Workers(options.classpath(), classes, options.detectors()));
+            idle.add(new Workers(options.classpath(), classes, options.detectors(), Set.copyOf(options.passEnv())));
         }
         this.threads = Executors.newFixedThreadPool(options.jobs(), Verifier::pageThread);
     }

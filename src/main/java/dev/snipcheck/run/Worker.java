@@ -14,6 +14,7 @@ import dev.snipcheck.protocol.RunBlock;
 import dev.snipcheck.protocol.RunSql;
 import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.protocol.SqlOutcome;
+import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.protocol.WorkerContract;
 import dev.snipcheck.worker.WorkerMain;
 
@@ -33,6 +34,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -55,10 +58,13 @@ public final class Worker implements AutoCloseable {
     private final Socket socket;
     private final ObjectOutputStream out;
     private final ObjectInputStream in;
+    /** The names of snipcheck's environment this worker was given. */
+    private final Set<String> passedEnvironment;
     private boolean gone;
 
-    private Worker(Process process, Tail tail, Socket socket) throws IOException {
+    private Worker(Process process, Tail tail, Socket socket, Set<String> passedEnvironment) throws IOException {
         this.process = process;
+        this.passedEnvironment = passedEnvironment;
         this.tail = tail;
         this.socket = socket;
         socket.setTcpNoDelay(true);
@@ -75,9 +81,10 @@ public final class Worker implements AutoCloseable {
      *                   as {@code System.getProperty("java.class.path")} does
      * @param classesDir where the snippet classes are compiled to
      * @param jvmOptions extra options of the worker JVM, e.g. {@code -Xmx256m}
+     * @param passed     the names of snipcheck's environment variables the worker sees besides the allowed ones
      * @throws IOException when the JVM cannot be launched
      */
-    static Worker start(String classpath, Path classesDir, List<String> jvmOptions)
+    static Worker start(String classpath, Path classesDir, List<String> jvmOptions, Set<String> passed)
             throws IOException, WorkerDiedException, WorkerTimeoutException {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             List<String> command = new ArrayList<>();
@@ -87,12 +94,17 @@ public final class Worker implements AutoCloseable {
             command.add("-XX:+ExitOnOutOfMemoryError");
             command.addAll(List.of("-cp", classpath, WorkerMain.class.getName(),
                     Integer.toString(server.getLocalPort()), classesDir.toAbsolutePath().toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            Map<String, String> environment = builder.environment();
+            Map<String, String> scrubbed = WorkerEnvironment.of(environment, passed);
+            environment.clear();
+            environment.putAll(scrubbed);
+            Process process = builder.start();
             // A block reading System.in must see its end instead of waiting for input that never comes.
             process.getOutputStream().close();
             Tail tail = Tail.drain(process.getInputStream());
             try {
-                return new Worker(process, tail, accept(server, process, tail));
+                return new Worker(process, tail, accept(server, process, tail), Set.copyOf(passed));
             } catch (IOException | WorkerDiedException | WorkerTimeoutException | RuntimeException e) {
                 kill(process);
                 throw e;
@@ -194,6 +206,11 @@ public final class Worker implements AutoCloseable {
         acknowledge(close, exchange(close, REQUEST_TIMEOUT, "while it closed the databases"));
     }
 
+    /** The names of snipcheck's environment variables this worker sees besides the allowed ones. */
+    Set<String> passedEnvironment() {
+        return passedEnvironment;
+    }
+
     /** Whether the worker JVM can still take requests. */
     boolean alive() {
         return !gone && process.isAlive();
@@ -259,7 +276,7 @@ public final class Worker implements AutoCloseable {
             gone = true;
             String message = death(process, tail, during);
             close();
-            throw new WorkerDiedException(message, tail.lines());
+            throw new WorkerDiedException(message, tail.lines(), tail.exitFrames());
         } catch (ClassNotFoundException e) {
             close();
             throw new IllegalStateException("the worker answered with an unknown class " + e.getMessage(), e);
@@ -316,7 +333,10 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** The last lines the worker JVM printed outside of blocks, read on a daemon thread so the worker never blocks on a full pipe. */
+    /**
+     * The last lines the worker JVM printed since the last block started, read on a daemon thread so the worker
+     * never blocks on a full pipe.
+     */
     private static final class Tail {
 
         private static final int LINES = 20;
@@ -324,6 +344,8 @@ public final class Worker implements AutoCloseable {
         private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
 
         private final Deque<String> lines = new ArrayDeque<>();
+        /** Where the block's thread was when the worker exited, innermost call first; empty when no block ran. */
+        private final List<Thrown.Frame> exitFrames = new ArrayList<>();
         private final Thread reader;
 
         private Tail(InputStream stream) {
@@ -356,11 +378,39 @@ public final class Worker implements AutoCloseable {
         }
 
         private synchronized void add(StringBuilder line) {
+            if (line.indexOf(WorkerContract.BLOCK_START) >= 0) {
+                // what earlier blocks printed is theirs, not the next block's
+                lines.clear();
+                exitFrames.clear();
+                line.setLength(0);
+                return;
+            }
+            if (line.indexOf(WorkerContract.EXIT_FRAME) == 0) {
+                String[] parts = line.substring(WorkerContract.EXIT_FRAME.length()).split("\t", -1);
+                if (parts.length == 4) {
+                    exitFrames.add(new Thrown.Frame(parts[0], parts[1], "null".equals(parts[2]) ? null : parts[2],
+                            lineNumber(parts[3])));
+                }
+                line.setLength(0);
+                return;
+            }
             if (lines.size() == LINES) {
                 lines.removeFirst();
             }
             lines.addLast(line.toString());
             line.setLength(0);
+        }
+
+        private static int lineNumber(String text) {
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        synchronized List<Thrown.Frame> exitFrames() {
+            return List.copyOf(exitFrames);
         }
 
         void awaitEnd() {

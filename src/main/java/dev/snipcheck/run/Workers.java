@@ -5,13 +5,17 @@ import dev.snipcheck.protocol.WorkerContract;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * The run's worker JVMs, started when first needed and replaced after a block killed or hung one:
  * one for page sessions and one for isolated blocks, so an isolated block that ends its JVM costs
- * only itself, not the state of the session around it.
+ * only itself, not the state of the session around it. A page that passes environment variables
+ * of its own ({@code env:}) gets workers that see them, and the next page without them gets workers
+ * that do not: a variable is in a JVM's environment from its start.
  */
 final class Workers implements AutoCloseable {
 
@@ -28,15 +32,21 @@ final class Workers implements AutoCloseable {
 
     private final String classpath;
     private final Path classes;
+    /** What every worker of the run sees of snipcheck's environment besides the allowed names. */
+    private final Set<String> passedEnvironment;
     private final List<String> jvmOptions = new java.util.ArrayList<>(JVM_OPTIONS);
     private final Worker[] current = new Worker[2];
     /** The session worker being started in the background, if {@link #prestart} was called. */
     private CompletableFuture<Worker> starting;
 
-    /** @param detectors whether blocks run under the runtime misuse detectors */
-    Workers(String classpath, Path classes, boolean detectors) {
+    /**
+     * @param detectors          whether blocks run under the runtime misuse detectors
+     * @param passedEnvironment  the names of snipcheck's environment variables every worker sees
+     */
+    Workers(String classpath, Path classes, boolean detectors, Set<String> passedEnvironment) {
         this.classpath = classpath;
         this.classes = classes;
+        this.passedEnvironment = Set.copyOf(passedEnvironment);
         if (detectors) {
             jvmOptions.addAll(DETECTOR_OPTIONS);
         } else {
@@ -52,7 +62,7 @@ final class Workers implements AutoCloseable {
         if (current[0] == null && starting == null) {
             starting = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return Worker.start(classpath, classes, jvmOptions);
+                    return Worker.start(classpath, classes, jvmOptions, passedEnvironment);
                 } catch (IOException | WorkerDiedException | WorkerTimeoutException e) {
                     throw new CompletionException(e);
                 }
@@ -67,8 +77,14 @@ final class Workers implements AutoCloseable {
         thread.start();
     }
 
-    /** A live worker for session or isolated blocks, new if the last one died. */
-    Worker get(boolean isolated) throws IOException, WorkerDiedException, WorkerTimeoutException {
+    /**
+     * A live worker for session or isolated blocks that sees exactly the run's and the page's passed environment
+     * variables, new if the last one died or saw others.
+     */
+    Worker get(boolean isolated, Set<String> pageEnvironment)
+            throws IOException, WorkerDiedException, WorkerTimeoutException {
+        Set<String> passed = new TreeSet<>(passedEnvironment);
+        passed.addAll(pageEnvironment);
         int slot = isolated ? 1 : 0;
         if (slot == 0 && starting != null) {
             CompletableFuture<Worker> pending = starting;
@@ -79,9 +95,9 @@ final class Workers implements AutoCloseable {
                 // started again below, where a second failure is reported
             }
         }
-        if (current[slot] == null || !current[slot].alive()) {
+        if (current[slot] == null || !current[slot].alive() || !current[slot].passedEnvironment().equals(passed)) {
             discard(current[slot]);
-            current[slot] = Worker.start(classpath, classes, jvmOptions);
+            current[slot] = Worker.start(classpath, classes, jvmOptions, passed);
         }
         return current[slot];
     }

@@ -81,28 +81,12 @@ public final class Outcomes {
 
     /** The exception as a reader wants it: snippet frames as Markdown lines, library frames counted. */
     private String trace(Thrown thrown) {
+        StackLines stack = new StackLines(compiled, page.displayPath());
         StringBuilder out = new StringBuilder();
         for (Thrown t = thrown; t != null; t = t.cause()) {
-            out.append(t == thrown ? "" : "Caused by: ").append(describe(t)).append('\n');
-            int library = 0;
-            for (Thrown.Frame frame : t.frames()) {
-                Optional<Position> position = compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
-                if (position.isEmpty()) {
-                    library++;
-                    continue;
-                }
-                appendLibrary(out, library);
-                library = 0;
-                out.append("\tat ").append(page.displayPath()).append(':').append(position.get().line()).append('\n');
-            }
-            appendLibrary(out, library);
+            out.append(t == thrown ? "" : "Caused by: ").append(describe(t)).append('\n')
+                    .append(stack.snippetFrames(t.frames()));
         }
         return out.toString();
-    }
-
-    private static void appendLibrary(StringBuilder out, int frames) {
-        if (frames > 0) {
-            out.append("\t(").append(frames).append(frames == 1 ? " library frame)\n" : " library frames)\n");
-        }
     }
 }

@@ -12,6 +12,7 @@ import dev.snipcheck.protocol.Request;
 import dev.snipcheck.protocol.RunBlock;
 import dev.snipcheck.protocol.RunSql;
 import dev.snipcheck.protocol.RuntimeFinding;
+import dev.snipcheck.protocol.ThreadStack;
 import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.protocol.WorkerContract;
 
@@ -85,6 +86,9 @@ public final class WorkerMain {
             }
         }
         WorkerMain worker = new WorkerMain(snippets, detectors);
+        // the worker's own stdout: a block replaces System.out while it runs
+        PrintStream stdout = System.out;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> tellWhereTheBlockExited(stdout), "snipcheck-exit"));
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
             socket.setTcpNoDelay(true);
             ObjectOutputStream out = new ObjectOutputStream(socket.getOutputStream());
@@ -95,6 +99,25 @@ public final class WorkerMain {
         }
         // Threads a snippet left running must not keep the worker alive once the parent is gone.
         System.exit(0);
+    }
+
+    /**
+     * Prints where the block's thread is, if one runs as the JVM shuts down: then it called {@code System.exit}, and
+     * waits in it for this hook, so its stack shows the line of the call.
+     */
+    private static void tellWhereTheBlockExited(PrintStream stdout) {
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            if (thread.getName().equals(ThreadStack.BLOCK_THREAD)) {
+                StringBuilder lines = new StringBuilder("\n");
+                for (StackTraceElement frame : frames) {
+                    lines.append(WorkerContract.EXIT_FRAME).append(frame.getClassName()).append('\t')
+                            .append(frame.getMethodName()).append('\t').append(frame.getFileName()).append('\t')
+                            .append(frame.getLineNumber()).append('\n');
+                }
+                stdout.print(lines);
+                stdout.flush();
+            }
+        });
     }
 
     private static String installDetectors(Detectors detectors) {
@@ -191,11 +214,12 @@ public final class WorkerMain {
                 thrown[0] = e;
             }
             millis[0] = (System.nanoTime() - start) / 1_000_000;
-        }, "snipcheck-block");
+        }, ThreadStack.BLOCK_THREAD);
         thread.setContextClassLoader(snippets);
         if (detectors != null) {
             detectors.begin(block.className());
         }
+        markBlockStart(stdout);
         System.setOut(captureOut);
         System.setErr(capture);
         try {
@@ -230,11 +254,19 @@ public final class WorkerMain {
                 printed.toString(StandardCharsets.UTF_8));
     }
 
+    /** Tells the parent that what the worker prints from now on belongs to the next block. */
+    private static void markBlockStart(PrintStream stdout) {
+        // on a line of its own, even after output that did not end its line, which the parent may cut short
+        stdout.print("\n" + WorkerContract.BLOCK_START + "\n");
+        stdout.flush();
+    }
+
     private Reply runSql(RunSql sql) {
         SqlRunner session = sqlSessions.get(sql.bindingsClass());
         if (session == null) {
             return new Ack("no database is open for " + sql.bindingsClass());
         }
+        markBlockStart(System.out);
         return session.run(sql.statements(), sql.describe());
     }
 

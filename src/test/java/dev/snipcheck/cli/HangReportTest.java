@@ -46,7 +46,7 @@ class HangReportTest {
         String report = out.toString();
 
         assertEquals(1, exit, report);
-        assertTrue(report.contains("hang.md:1:1: error[timeout]: did not finish within 6000 ms"), report);
+        assertTrue(report.contains("hang.md:13:9: error[timeout]: did not finish within 6000 ms"), report);
         assertTrue(report.contains("hang.md:7:1: error[timeout]: a connection acquired here was still checked out "
                 + "when the block timed out"), report);
         assertTrue(report.contains("hang.md:11:1: error[timeout]: a connection acquired here was still checked out"),

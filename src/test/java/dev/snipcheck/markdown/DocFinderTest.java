@@ -25,7 +25,7 @@ class DocFinderTest {
         }
 
         assertEquals(List.of(dir.resolve("docs/a.markdown"), dir.resolve("docs/b.md"), dir.resolve("docs/sub/c.md"),
-                dir.resolve("docs/sub/target.md")), DocFinder.find(List.of(dir.resolve("docs"))));
+                dir.resolve("docs/sub/target.md")), DocFinder.find(List.of(dir.resolve("docs")), link -> { }));
     }
 
     @Test
@@ -35,7 +35,7 @@ class DocFinderTest {
         touch("docs/.hidden.md");
 
         List<Path> found = DocFinder.find(List.of(dir.resolve("notes.txt"), dir.resolve("docs"),
-                dir.resolve("docs/./b.md"), dir.resolve("docs/b.md")));
+                dir.resolve("docs/./b.md"), dir.resolve("docs/b.md")), link -> { });
 
         assertEquals(List.of(dir.resolve("docs/.hidden.md"), dir.resolve("docs/b.md"), dir.resolve("notes.txt")), found);
     }
@@ -45,15 +45,28 @@ class DocFinderTest {
         touch("target/a.md");
         touch("target/target/b.md");
 
-        assertEquals(List.of(dir.resolve("target/a.md")), DocFinder.find(List.of(dir.resolve("target"))));
+        assertEquals(List.of(dir.resolve("target/a.md")), DocFinder.find(List.of(dir.resolve("target")), link -> { }));
     }
 
     @Test
     void aMissingInputIsAnError() {
         Path missing = dir.resolve("missing.md");
 
-        NoSuchFileException thrown = assertThrows(NoSuchFileException.class, () -> DocFinder.find(List.of(missing)));
+        NoSuchFileException thrown = assertThrows(NoSuchFileException.class, () -> DocFinder.find(List.of(missing), link -> { }));
         assertEquals(missing.toString(), thrown.getFile());
+    }
+
+    @Test
+    void aDanglingSymbolicLinkGivenOrFoundIsToldOfNotSkippedSilently() throws IOException {
+        touch("docs/a.md");
+        Files.createSymbolicLink(dir.resolve("docs/x.md"), dir.resolve("docs/gone.md"));
+        Files.createSymbolicLink(dir.resolve("y.md"), dir.resolve("gone.md"));
+        List<Path> dangling = new java.util.ArrayList<>();
+
+        List<Path> found = DocFinder.find(List.of(dir.resolve("docs"), dir.resolve("y.md")), dangling::add);
+
+        assertEquals(List.of(dir.resolve("docs/a.md")), found);
+        assertEquals(List.of(dir.resolve("docs/x.md"), dir.resolve("y.md")), dangling);
     }
 
     private void touch(String file) throws IOException {

@@ -53,6 +53,13 @@ class FrontMatterTest {
     }
 
     @Test
+    void envNamesTheVariablesThePagesBlocksSee() {
+        assertEquals(List.of("MY_SETTING", "OTHER"), options("---\nsnipcheck:\n  env: [MY_SETTING, OTHER]\n---\n").env());
+        assertEquals(List.of("MY_SETTING"), options("---\nsnipcheck:\n  env: MY_SETTING\n---\n").env());
+        assertEquals(List.of(), options("# No front matter\n").env());
+    }
+
+    @Test
     void pagesWithoutSnipcheckOptions() {
         assertEquals(PageOptions.NONE, options("# No front matter\n"));
         assertEquals(PageOptions.NONE, options("---\ntitle: Other tools only\nsnipcheck:\n---\n"));
@@ -108,7 +115,7 @@ class FrontMatterTest {
                         "write a positive duration such as `10s`, `500ms`, `2m` or `1m30s`"),
                 new Problem(new Position(5, 3), "unknown option `improts` in `snipcheck`", "did you mean `imports`?"),
                 new Problem(new Position(6, 3), "unknown option `colour` in `snipcheck`",
-                        "the options are `mode`, `skip`, `imports`, `timeout`, `allow` and `superuser`"),
+                        "the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser` and `env`"),
                 new Problem(new Position(7, 9), "`skip` needs a reason", "write e.g. `skip: \"needs a Kafka broker\"`")),
                 page.problems());
     }

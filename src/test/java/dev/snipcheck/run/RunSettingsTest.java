@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.snipcheck.postgres.Backend;
 import dev.snipcheck.postgres.PostgresSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.Test;
 class RunSettingsTest {
 
     @Test
-    void aRunThatIsToldNothingGivesEachBlockThirtySecondsRunsAPagePerCoreAndChoosesItsPostgresPullingForAMinute() {
+    void aRunThatIsToldNothingGivesEachBlockThirtySecondsRunsAPagePerCorePullsForAMinuteAndPassesNoEnvironment() {
         assertEquals(new RunSettings(Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors(),
                         new PostgresSettings(Backend.AUTO, Optional.empty(), "postgres:17", false, Duration.ofSeconds(60)), true,
-                        "python3"),
+                        "python3", List.of()),
                 RunSettings.defaults());
     }
 

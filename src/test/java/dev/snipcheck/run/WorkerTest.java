@@ -191,7 +191,7 @@ class WorkerTest {
         long started = System.nanoTime();
         List<String> options = new ArrayList<>(Workers.DETECTOR_OPTIONS);
         options.addAll(jvmOptions);
-        Worker worker = Worker.start(CLASSPATH, classes, options);
+        Worker worker = Worker.start(CLASSPATH, classes, options, Set.of());
         workers.add(worker);
         System.out.println("worker started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return worker;
@@ -255,7 +255,7 @@ class WorkerTest {
         List<String> withoutRedefinition = List.of("-Djdk.attach.allowAttachSelf=true");
 
         WorkerDiedException died = assertThrows(WorkerDiedException.class,
-                () -> Worker.start(CLASSPATH, classes, withoutRedefinition));
+                () -> Worker.start(CLASSPATH, classes, withoutRedefinition, Set.of()));
 
         assertTrue(died.getMessage().startsWith("the worker JVM exited with status 3 before it connected"),
                 died.getMessage());

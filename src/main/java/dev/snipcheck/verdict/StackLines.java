@@ -1,0 +1,104 @@
+package dev.snipcheck.verdict;
+
+import dev.snipcheck.java.CompiledPages;
+import dev.snipcheck.markdown.Position;
+import dev.snipcheck.protocol.Thrown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A stack from the worker as a reader wants it: snippet frames as the Markdown lines they came from, never the
+ * generated Java's, and a run of identical frames (a recursion that overflowed the stack) cut short.
+ */
+public final class StackLines {
+
+    /** Of a run of identical frames, how many are shown before the rest are counted. */
+    private static final int REPEATS_SHOWN = 5;
+
+    private final CompiledPages compiled;
+    private final String path;
+
+    /** @param path the page's path as reports show it */
+    public StackLines(CompiledPages compiled, String path) {
+        this.compiled = compiled;
+        this.path = path;
+    }
+
+    /** Snippet frames as Markdown lines, the library frames between them counted: where an exception came from. */
+    public String snippetFrames(List<Thrown.Frame> frames) {
+        List<String> lines = new ArrayList<>();
+        int library = 0;
+        for (Thrown.Frame frame : frames) {
+            Optional<Position> position = markdown(frame);
+            if (position.isEmpty()) {
+                library++;
+                continue;
+            }
+            addLibrary(lines, library);
+            library = 0;
+            lines.add("\tat " + path + ':' + position.get().line());
+        }
+        addLibrary(lines, library);
+        return collapsed(lines, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Every frame, snippet frames as Markdown lines, at most {@code limit} lines: what a hung thread was waiting in,
+     * which is mostly library code.
+     */
+    public String allFrames(List<Thrown.Frame> frames, int limit) {
+        List<String> lines = new ArrayList<>();
+        for (Thrown.Frame frame : frames) {
+            lines.add("\tat " + markdown(frame).map(position -> path + ':' + position.line())
+                    .orElseGet(() -> library(frame)));
+        }
+        return collapsed(lines, limit);
+    }
+
+    private Optional<Position> markdown(Thrown.Frame frame) {
+        return compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
+    }
+
+    private static String library(Thrown.Frame frame) {
+        String where = frame.fileName() == null ? "Unknown Source"
+                : frame.lineNumber() > 0 ? frame.fileName() + ':' + frame.lineNumber() : frame.fileName();
+        return frame.className() + '.' + frame.methodName() + '(' + where + ')';
+    }
+
+    private static void addLibrary(List<String> lines, int frames) {
+        if (frames > 0) {
+            lines.add("\t(" + frames + (frames == 1 ? " library frame)" : " library frames)"));
+        }
+    }
+
+    /** The lines, each run of identical ones cut after {@link #REPEATS_SHOWN}, then cut after {@code limit}. */
+    private static String collapsed(List<String> lines, int limit) {
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        int i = 0;
+        while (i < lines.size() && shown < limit) {
+            int run = 1;
+            while (i + run < lines.size() && lines.get(i + run).equals(lines.get(i))) {
+                run++;
+            }
+            int show = Math.min(Math.min(run, REPEATS_SHOWN), limit - shown);
+            for (int repeat = 0; repeat < show; repeat++) {
+                out.append(lines.get(i)).append('\n');
+            }
+            shown += show;
+            boolean collapses = run > REPEATS_SHOWN && show == REPEATS_SHOWN && shown < limit;
+            if (collapses) {
+                out.append(String.format(Locale.ROOT, "\t… %,d more identical frames\n", run - REPEATS_SHOWN));
+                shown++;
+            }
+            i += collapses || show == run ? run : show;
+        }
+        if (i < lines.size()) {
+            out.append("\t... ").append(lines.size() - i).append(" more\n");
+        }
+        return out.toString();
+    }
+}
