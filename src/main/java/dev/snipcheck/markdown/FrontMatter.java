@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 final class FrontMatter {
 
     private static final Pattern BLOCK = Pattern.compile("\\A---[ \\t]*\\n(.*?\\n)?---[ \\t]*(\\n|\\z)", Pattern.DOTALL);
-    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout", "allow");
+    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout", "allow", "redirect");
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** The YAML starts on the line after the opening {@code ---}; marks are 0-based. */
     private static final int FIRST_YAML_LINE = 2;
@@ -39,6 +39,7 @@ final class FrontMatter {
     private List<String> imports = List.of();
     private Optional<Duration> timeout = Optional.empty();
     private final Map<String, String> allow = new LinkedHashMap<>();
+    private boolean redirect = true;
     private final String body;
 
     private FrontMatter(String body) {
@@ -60,7 +61,7 @@ final class FrontMatter {
     }
 
     PageOptions options() {
-        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow));
+        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow), redirect);
     }
 
     List<Problem> problems() {
@@ -113,9 +114,10 @@ final class FrontMatter {
                 case "imports" -> imports(value);
                 case "timeout" -> timeout(value);
                 case "allow" -> allow(value);
+                case "redirect" -> redirect(value);
                 default -> problem(tuple.getKeyNode(), "unknown option `" + key + "` in `snipcheck`",
                         NearMiss.suggest(key, KEYS).map(known -> "did you mean `" + known + "`?")
-                                .orElse("the options are `mode`, `skip`, `imports`, `timeout` and `allow`"));
+                                .orElse("the options are `mode`, `skip`, `imports`, `timeout`, `allow` and `redirect`"));
             }
         }
     }
@@ -156,6 +158,14 @@ final class FrontMatter {
         timeout = Durations.parse(value);
         if (timeout.isEmpty()) {
             problem(node, "invalid timeout `" + value + "`", Durations.HINT);
+        }
+    }
+
+    private void redirect(Node node) {
+        if (node.getTag().equals(Tag.BOOL)) {
+            redirect = Boolean.parseBoolean(scalar(node).orElse("true").toLowerCase(Locale.ROOT));
+        } else {
+            problem(node, "invalid redirect `" + scalar(node).orElse("") + "`", "write `true` or `false`");
         }
     }
 

@@ -82,6 +82,7 @@ public final class WorkerMain {
                 System.exit(WorkerContract.NO_DETECTORS);
             }
         }
+        RedirectingDriver.install();
         WorkerMain worker = new WorkerMain(snippets, detectors);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
             socket.setTcpNoDelay(true);
@@ -306,6 +307,7 @@ public final class WorkerMain {
             }
             return new Ack("cannot open database " + open.database() + " for " + open.bindingsClass() + ": " + e);
         }
+        RedirectTarget.opened(open);
         ConnectionPool previous = pools.put(open.bindingsClass(), pool);
         if (previous != null) {
             previous.dispose();
