@@ -18,6 +18,7 @@ import dev.snipcheck.run.ServerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -142,6 +143,13 @@ public final class Main {
             return usageError("cannot read " + e.getMessage());
         }
 
+        String classpath;
+        try {
+            classpath = classpath(options.classpath);
+        } catch (UsageError e) {
+            return usageError(e.getMessage());
+        }
+
         Path outputFile = null;
         if (options.output != null) {
             try {
@@ -171,7 +179,7 @@ public final class Main {
         // opened before the run, so that a path that cannot be written fails in a second, not after the run
         try (PrintWriter report = outputFile == null ? null : openReport(outputFile);
              ReportFiles extraReports = ReportFiles.open(reportFiles);
-             RunSetup run = new RunSetup(settings, System.getProperty("java.class.path"), servers, err::println)) {
+             RunSetup run = new RunSetup(settings, classpath, servers, err::println)) {
             Progress progress = new Progress(err, pages.size(), terminal.interactive(), System::nanoTime);
             RunResult result;
             try {
@@ -259,6 +267,32 @@ public final class Main {
             inputs.add(path);
         }
         return inputs;
+    }
+
+    /**
+     * snipcheck's own class path, then the user's {@code --classpath} entries, absolute: snipcheck's pgjdbc and its
+     * R2DBC provider come first, so that the blocks' own connections are redirected whatever the project brings.
+     */
+    private String classpath(String userClasspath) throws UsageError {
+        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path")));
+        if (userClasspath != null) {
+            for (String entry : userClasspath.split(File.pathSeparator)) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                Path path;
+                try {
+                    path = workingDirectory.resolve(entry.strip()).normalize();
+                } catch (InvalidPathException e) {
+                    throw new UsageError("invalid --classpath entry: " + entry);
+                }
+                if (!Files.exists(path)) {
+                    throw new UsageError("no such file or directory in --classpath: " + entry);
+                }
+                entries.add(path.toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     private List<Page> read(List<Path> inputs) throws IOException {

@@ -119,6 +119,13 @@ final class Options {
     Duration timeout;
 
     @Option(
+            names = {"--classpath", "-cp"},
+            paramLabel = "PATH",
+            description = "Also compile and run the blocks against these jars and class directories, separated by"
+                    + " '${sys:path.separator}' (e.g. the project's target/classes and its libraries).")
+    String classpath;
+
+    @Option(
             names = {"-j", "--jobs"},
             paramLabel = "N",
             converter = JobsConverter.class,

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 final class FrontMatter {
 
     private static final Pattern BLOCK = Pattern.compile("\\A---[ \\t]*\\n(.*?\\n)?---[ \\t]*(\\n|\\z)", Pattern.DOTALL);
-    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout", "allow", "superuser", "env");
+    private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout", "allow", "superuser", "env",
+            "redirect");
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** The YAML starts on the line after the opening {@code ---}; marks are 0-based. */
     private static final int FIRST_YAML_LINE = 2;
@@ -41,6 +42,7 @@ final class FrontMatter {
     private Optional<Duration> timeout = Optional.empty();
     private final Map<String, String> allow = new LinkedHashMap<>();
     private List<String> env = List.of();
+    private boolean redirect = true;
     private final String body;
 
     private FrontMatter(String body) {
@@ -62,7 +64,7 @@ final class FrontMatter {
     }
 
     PageOptions options() {
-        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow), superuser, env);
+        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow), superuser, env, redirect);
     }
 
     List<Problem> problems() {
@@ -117,9 +119,11 @@ final class FrontMatter {
                 case "allow" -> allow(value);
                 case "superuser" -> superuser(value);
                 case "env" -> env(value);
+                case "redirect" -> redirect(value);
                 default -> problem(tuple.getKeyNode(), "unknown option `" + key + "` in `snipcheck`",
                         NearMiss.suggest(key, KEYS).map(known -> "did you mean `" + known + "`?")
-                                .orElse("the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser` and `env`"));
+                                .orElse("the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser`, "
+                                        + "`env` and `redirect`"));
             }
         }
     }
@@ -179,6 +183,14 @@ final class FrontMatter {
         timeout = Durations.parse(value);
         if (timeout.isEmpty()) {
             problem(node, "invalid timeout `" + value + "`", Durations.HINT);
+        }
+    }
+
+    private void redirect(Node node) {
+        if (node.getTag().equals(Tag.BOOL)) {
+            redirect = Boolean.parseBoolean(scalar(node).orElse("true").toLowerCase(Locale.ROOT));
+        } else {
+            problem(node, "invalid redirect `" + scalar(node).orElse("") + "`", "write `true` or `false`");
         }
     }
 

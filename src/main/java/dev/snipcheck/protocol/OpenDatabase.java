@@ -15,14 +15,16 @@ package dev.snipcheck.protocol;
  * @param r2dbcUrl      stored in the {@code r2dbcUrl} field, not used to connect
  * @param schema        the page's schema, first in the search_path of every connection, when the page has a
  *                      schema rather than a database of its own; else null (Optional is not serializable)
+ * @param redirect      whether the PostgreSQL connections the blocks open themselves go to this database while
+ *                      they run
  */
 public record OpenDatabase(String bindingsClass, String host, int port, String database, String user, String password,
-                    String jdbcUrl, String r2dbcUrl, String schema) implements Request {
+                    String jdbcUrl, String r2dbcUrl, String schema, boolean redirect) implements Request {
 
-    /** A database of the page's own, with no schema set. */
+    /** A database of the page's own, with no schema set, where the blocks' own connections go. */
     public OpenDatabase(String bindingsClass, String host, int port, String database, String user, String password,
                  String jdbcUrl, String r2dbcUrl) {
-        this(bindingsClass, host, port, database, user, password, jdbcUrl, r2dbcUrl, null);
+        this(bindingsClass, host, port, database, user, password, jdbcUrl, r2dbcUrl, null, true);
     }
 
     @Override

@@ -368,7 +368,8 @@ final class PageRun {
         }
         Database database = database(name, bindings);
         worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
-                database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl(), database.schema().orElse(null)));
+                database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl(), database.schema().orElse(null),
+                page.options().redirect()));
         open.add(name);
     }
 

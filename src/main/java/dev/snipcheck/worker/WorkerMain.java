@@ -85,6 +85,7 @@ public final class WorkerMain {
                 System.exit(WorkerContract.NO_DETECTORS);
             }
         }
+        RedirectingDriver.install();
         WorkerMain worker = new WorkerMain(snippets, detectors);
         // the worker's own stdout: a block replaces System.out while it runs
         PrintStream stdout = System.out;
@@ -341,6 +342,7 @@ public final class WorkerMain {
             }
             return new Ack("cannot open database " + open.database() + " for " + open.bindingsClass() + ": " + e);
         }
+        RedirectTarget.opened(open);
         ConnectionPool previous = pools.put(open.bindingsClass(), pool);
         if (previous != null) {
             previous.dispose();

@@ -13,10 +13,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 class DocsCoverageTest {
 
     /**
-     * The checked blocks of README.md and docs/ (87 when last raised: the guide, the sql page and the rule pages).
+     * The checked blocks of README.md and docs/ (90 when last raised: the guide, the sql page, the rule pages and the adopting guide).
      * Raise it when adding examples, so that a broken fence or a misspelt language is noticed.
      */
-    private static final int BLOCKS_AT_LEAST = 87;
+    private static final int BLOCKS_AT_LEAST = 90;
 
     @Test
     void theDogfoodSuiteHoldsEveryJavaBlockOfTheReadmeAndTheDocs() {

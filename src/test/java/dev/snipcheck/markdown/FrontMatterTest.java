@@ -115,7 +115,7 @@ class FrontMatterTest {
                         "write a positive duration such as `10s`, `500ms`, `2m` or `1m30s`"),
                 new Problem(new Position(5, 3), "unknown option `improts` in `snipcheck`", "did you mean `imports`?"),
                 new Problem(new Position(6, 3), "unknown option `colour` in `snipcheck`",
-                        "the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser` and `env`"),
+                        "the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser`, `env` and `redirect`"),
                 new Problem(new Position(7, 9), "`skip` needs a reason", "write e.g. `skip: \"needs a Kafka broker\"`")),
                 page.problems());
     }
@@ -155,6 +155,15 @@ class FrontMatterTest {
         assertEquals(List.of(new Problem(new Position(3, 10), "`allow` must map rule ids to reasons",
                         "write e.g. `allow: { unjoined-subscribe: \"demonstrates fire-and-forget\" }`")),
                 MarkdownReaderTest.page("---\nsnipcheck:\n  allow: [unjoined-subscribe]\n---\n").problems());
+    }
+
+    @Test
+    void redirectIsOnUnlessTurnedOff() {
+        assertEquals(true, options("---\nsnipcheck:\n  mode: sync\n---\n").redirect());
+        assertEquals(false, options("---\nsnipcheck:\n  redirect: false\n---\n").redirect());
+        Page page = MarkdownReaderTest.page("---\nsnipcheck:\n  redirect: never\n---\n");
+        assertEquals(List.of(new Problem(new Position(3, 13), "invalid redirect `never`", "write `true` or `false`")),
+                page.problems());
     }
 
     @Test

@@ -1,0 +1,82 @@
+package dev.snipcheck.cli;
+
+import dev.snipcheck.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code --classpath} checks docs against a project's own jar, which the blocks compile and run with. */
+class ClasspathTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void blocksUseTheProjectsJar() throws Exception {
+        Path jar = greeterJar();
+        Files.writeString(dir.resolve("page.md"), """
+                ```java
+                System.out.println(com.example.Greeter.greet("docs"));
+                ```
+
+                ```output
+                hello, docs
+                ```
+                """);
+
+        SnipcheckRun with = SnipcheckRun.of(dir, "--postgres-url", TestPostgres.url(), "--format", "json",
+                "--classpath", dir.relativize(jar).toString(), "page.md");
+        SnipcheckRun without = SnipcheckRun.of(dir, "--postgres-url", TestPostgres.url(), "--format", "json",
+                "page.md");
+
+        assertEquals(Map.of("page.md:1", "passed"), with.verdicts(), with.toString());
+        assertEquals(Map.of("page.md:1", "failed compile"), without.verdicts(), without.toString());
+    }
+
+    @Test
+    void aMissingEntryIsAUsageError() throws IOException {
+        Files.writeString(dir.resolve("page.md"), "```java\nint one = 1;\n```\n");
+        SnipcheckRun run = SnipcheckRun.of(dir, "--classpath", "target/classes", "page.md");
+
+        assertEquals(Main.USAGE, run.exit(), run.toString());
+        assertTrue(run.err().startsWith("snipcheck: no such file or directory in --classpath: target/classes\n"),
+                run.err());
+    }
+
+    private Path greeterJar() throws IOException {
+        Path source = dir.resolve("src/com/example/Greeter.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, """
+                package com.example;
+
+                public final class Greeter {
+                    public static String greet(String name) {
+                        return "hello, " + name;
+                    }
+                }
+                """);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), source.toString()));
+        Path jar = dir.resolve("lib/greeter.jar");
+        Files.createDirectories(jar.getParent());
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry("com/example/Greeter.class"));
+            out.write(Files.readAllBytes(classes.resolve("com/example/Greeter.class")));
+            out.closeEntry();
+        }
+        return jar;
+    }
+}
