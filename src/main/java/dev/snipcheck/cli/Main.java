@@ -4,6 +4,7 @@ import dev.snipcheck.markdown.DocFinder;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.report.GithubAnnotations;
+import dev.snipcheck.report.HtmlReport;
 import dev.snipcheck.report.JsonReport;
 import dev.snipcheck.report.JunitReport;
 import dev.snipcheck.report.Report;
@@ -204,6 +205,9 @@ public final class Main {
                 err.println("snipcheck: could not write the report to " + pageFiles.display(unwritten.get()));
                 return USAGE;
             }
+            if (options.html != null && !writeHtml(result, options.html)) {
+                return USAGE;
+            }
             // a page that needed the server after all, and it failed to start: the report says which blocks
             Optional<DatabaseUnavailableException> failure = run.failure();
             if (failure.isPresent()) {
@@ -236,6 +240,17 @@ public final class Main {
             case GITHUB -> new GithubAnnotations();
             case JUNIT -> new JunitReport();
         };
+    }
+
+    /** Writes the {@code --html} report; false, having said why, when it could not be written. */
+    private boolean writeHtml(RunResult result, String directory) {
+        try {
+            new HtmlReport().write(result, workingDirectory.resolve(directory));
+            return true;
+        } catch (IOException | InvalidPathException e) {
+            err.println("snipcheck: could not write the HTML report to " + directory + ": " + e.getMessage());
+            return false;
+        }
     }
 
     /** The paths to check, absolute; the defaults when none are given. */

@@ -74,6 +74,13 @@ final class Options {
     List<ReportFile> reports = new ArrayList<>();
 
     @Option(
+            names = "--html",
+            paramLabel = "DIR",
+            description = "Also write the docs as HTML to DIR, each block with its verdict beside it, and an"
+                    + " index.html with each page's coverage.")
+    String html;
+
+    @Option(
             names = "--postgres",
             paramLabel = "auto|testcontainers|embedded|external",
             defaultValue = "auto",

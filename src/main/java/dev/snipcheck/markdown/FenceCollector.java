@@ -10,15 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Collects the fenced blocks of a Markdown text, hidden ones included, in document order. */
 final class FenceCollector {
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final Pattern HIDDEN_START = Pattern.compile("\\A[ \\t]*<!--\\s*snipcheck(?![\\w-])");
-    private static final String HIDDEN_END = "-->";
 
     private final LineIndex lines;
     private final List<Block> blocks = new ArrayList<>();
@@ -96,16 +92,12 @@ final class FenceCollector {
                 offsets.add(offset >= 0 ? offset : line.getStartOffset() + i);
             }
         }
-        Matcher start = HIDDEN_START.matcher(text);
-        if (!start.find()) {
+        Optional<HiddenComment> comment = HiddenComment.in(text);
+        if (comment.isEmpty()) {
             return;
         }
-        int end = text.indexOf(HIDDEN_END, start.end());
-        if (end < 0) {
-            end = text.length();
-        }
-        int from = start.end();
-        int until = end;
+        int from = comment.get().from();
+        int until = comment.get().until();
         // an unclosed fence ends at the end of the inner text, one past its last character
         IntUnaryOperator innerToFile = index -> toFile.applyAsInt(
                 from + index < until ? offsets.get(from + index) : offsets.get(until - 1) + 1);

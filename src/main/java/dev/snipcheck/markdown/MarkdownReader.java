@@ -25,6 +25,14 @@ public final class MarkdownReader {
         return new Page(file, displayPath, front.options(), FenceCollector.collect(front.body()), front.problems());
     }
 
+    /**
+     * The Markdown of a file as snipcheck reads it, with its front matter turned into blank lines so that line numbers
+     * stay the file's: what a report renders for people.
+     */
+    public String body(Path file) throws IOException {
+        return FrontMatter.read(normalize(PageText.decode(Files.readAllBytes(file)).text())).body();
+    }
+
     /** Line ends become {@code \n} and a byte order mark goes, so that offsets count only what editors show. */
     private static String normalize(String text) {
         String withoutMark = text.startsWith("\uFEFF") ? text.substring(1) : text;

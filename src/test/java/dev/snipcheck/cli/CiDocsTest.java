@@ -52,6 +52,7 @@ class CiDocsTest {
         }
         assertTrue(commands.stream().anyMatch(c -> c.contains("--report sarif=snipcheck.sarif")), commands.toString());
         assertTrue(commands.stream().anyMatch(c -> c.contains("--report junit=snipcheck.xml")), commands.toString());
+        assertTrue(commands.stream().anyMatch(c -> c.contains("--html snipcheck-html")), commands.toString());
     }
 
     @Test
