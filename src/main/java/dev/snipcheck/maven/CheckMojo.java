@@ -73,6 +73,18 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "snipcheck.postgres.reuse", defaultValue = "false")
     private boolean postgresReuse;
 
+    /** How long pulling a missing image may take; past it, auto uses the embedded server. */
+    @Parameter(property = "snipcheck.postgres.pullTimeout", defaultValue = "60s")
+    private String postgresPullTimeout;
+
+    /** The Python 3 that runs python blocks; it must import psycopg and psycopg_pool. */
+    @Parameter(property = "snipcheck.python", defaultValue = RunSettings.DEFAULT_PYTHON)
+    private String python;
+
+    /** Environment variables of the build that blocks may see; they see none but PATH, HOME, LANG and a few more. */
+    @Parameter(property = "snipcheck.passEnv")
+    private List<String> passEnv;
+
     /** The time limit of a block that sets none, e.g. 30s, 2m or 500ms. */
     @Parameter(property = "snipcheck.timeout", defaultValue = RunSettings.DEFAULT_TIMEOUT)
     private String timeout;
@@ -195,15 +207,19 @@ public final class CheckMojo extends AbstractMojo {
                 .findFirst()
                 .orElseThrow(() -> new MojoExecutionException(
                         "<postgres> is '" + postgres + "'; expected one of auto, testcontainers, embedded, external"));
+        Duration pullTimeout = Durations.parse(postgresPullTimeout)
+                .orElseThrow(() -> new MojoExecutionException(
+                        "<postgresPullTimeout> is '" + postgresPullTimeout + "', not a duration; " + Durations.HINT));
         Optional<String> url = Optional.ofNullable(postgresUrl).map(String::strip).filter(u -> !u.isEmpty());
         PostgresSettings server;
         try {
-            server = new PostgresSettings(backend, url, postgresImage.strip(), postgresReuse);
+            server = new PostgresSettings(backend, url, postgresImage.strip(), postgresReuse, pullTimeout);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("<postgres> and <postgresUrl> contradict each other: " + e.getMessage());
         }
         RunSettings defaults = RunSettings.defaults();
-        return new RunSettings(limit, jobs == null ? defaults.jobs() : jobs, server, defaults.detectors());
+        return new RunSettings(limit, jobs == null ? defaults.jobs() : jobs, server, defaults.detectors(), python.strip(),
+                passEnv == null ? List.of() : passEnv);
     }
 
     private List<ReportFormat> reportFormats() throws MojoExecutionException {
@@ -245,7 +261,8 @@ public final class CheckMojo extends AbstractMojo {
         }
         try {
             List<Page> pages = new ArrayList<>();
-            for (Path file : DocFinder.find(inputs)) {
+            for (Path file : DocFinder.find(inputs, link -> getLog().warn("snipcheck: not read: " + link + " ("
+                    + DocFinder.DANGLING_LINK + ")"))) {
                 pages.add(pageFiles.read(file));
             }
             return pages;
