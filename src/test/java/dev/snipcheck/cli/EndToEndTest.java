@@ -139,8 +139,8 @@ class EndToEndTest {
         Run run = snipcheck("page.md");
         assertEquals(1, run.exit(), run.out() + run.err());
         assertEquals("""
-                page.md:11:61: note[unjoined-subscribe]: `subscribe()` starts database work that nothing in the \
-                block waits for: it is still in flight when the block ends (allowed on this page: shows fire-and-forget)
+                page.md:11:61: note[unjoined-subscribe]: `subscribe()` starts database work, and nothing in the \
+                block waits for it: it is still in flight when the block ends (allowed on this page: shows fire-and-forget)
                 page.md:18:14: error[unsubscribed-publisher]: the Publisher returned by `close()` is dropped: nothing \
                 subscribes to it, so it never runs
                  18 |   connection.close();
