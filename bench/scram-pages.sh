@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 work=$(mktemp -d /tmp/snipcheck-scram-bench.XXXXXX)
+# the cluster belongs to the postgres user (.ci/scram-server.sh), which must reach its directory in here
+chmod 755 "$work"
 trap '.ci/scram-server.sh stop "$work/server"; rm -rf "$work"' EXIT
 
 mvn -B -q package -DskipTests
