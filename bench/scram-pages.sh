@@ -14,7 +14,7 @@ trap '.ci/scram-server.sh stop "$work/server"; rm -rf "$work"' EXIT
 mvn -B -q package -DskipTests
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" dev.snipcheck.bench.CorpusGenerator 100 "$work/corpus"
-jar=$(ls target/snipcheck-*.jar | grep -v -e sources -e javadoc | head -n 1)
+jar=target/snipcheck.jar
 url=$(.ci/scram-server.sh start "$work/server")
 
 # prints the median wall milliseconds of $runs runs of the CLI with these flags on the corpus; fails if a run fails
