@@ -58,7 +58,7 @@ class PageIsolationTest {
                 (1 row)
                 ```
                 """.formatted(a, done));
-        // without redirection, which would send the stolen URL to b's own database: the role must be what stops it
+        // B turns redirection off: with it, B's connection to A's database would go to B's own
         Files.writeString(dir.resolve("b.md"), """
                 ---
                 snipcheck:
