@@ -158,8 +158,12 @@ public final class SqlRunner implements AutoCloseable {
     }
 
     private static Mono<Collected> collect(Connection connection, String statement) {
+        return collect(connection.createStatement(statement));
+    }
+
+    private static Mono<Collected> collect(Statement statement) {
         Collected collected = new Collected();
-        return Flux.from(connection.createStatement(statement).execute())
+        return Flux.from(statement.execute())
                 .concatMap(result -> Flux.from(result.flatMap(segment -> collected.add(segment))))
                 .then(Mono.fromSupplier(() -> collected));
     }
@@ -178,11 +182,7 @@ public final class SqlRunner implements AutoCloseable {
         for (int i = 0; i < parameters && parameters <= SqlParameter.MAX; i++) {
             prepare.bindNull(i, String.class);
         }
-        Collected prepared = new Collected();
-        return Flux.from(prepare.execute())
-                .concatMap(result -> Flux.from(result.flatMap(segment -> prepared.add(segment))))
-                .then(collect(connection, "deallocate " + PREPARED_NAME))
-                .thenReturn(prepared);
+        return collect(prepare).then(collect(connection, "deallocate " + PREPARED_NAME));
     }
 
     private static SqlOutcome.SqlError error(int statement, Throwable thrown, int shift) {
