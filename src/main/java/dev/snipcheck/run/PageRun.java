@@ -224,18 +224,22 @@ final class PageRun {
         });
     }
 
-    /** A sql block runs on the page's database, or an isolated one on a fresh database of its own. */
+    /**
+     * A sql block runs on the page's database, or an isolated one on a fresh database of its own; a {@code no_run} one
+     * is only prepared there.
+     */
     private BlockResult sql(Block block) {
         SqlBlock sql = SqlBlock.of(block);
         Optional<BlockResult> unsupported = sql.unsupported();
-        if (unsupported.isPresent() || block.attributes().noRun()) {
-            return unsupported.orElseGet(() -> BlockResult.passed(block, List.of(), "", 0));
+        if (unsupported.isPresent()) {
+            return unsupported.get();
         }
         String bindings = compiled.pageBindingsClass(page);
         String database = block.attributes().isolated() ? bindings + "@" + block.fenceLine() : bindings;
-        return onWorker(block, bindings, database,
-                (worker, timeout, opened) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
-                        block.expectedOutput().isPresent()), timeout, () -> HangReport.backends(opened, idleInTransaction))));
+        RunSql request = new RunSql(bindings, sql.texts(), block.expectedOutput().isPresent(),
+                block.attributes().noRun());
+        return onWorker(block, bindings, database, (worker, timeout, opened) -> sql.judge(worker.runSql(request,
+                timeout, () -> HangReport.backends(opened, idleInTransaction))));
     }
 
     /**
