@@ -18,8 +18,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code snipcheck merge}: the JSON reports of the parts of a sharded run ({@code --shard K/N}) as the one report of
@@ -43,7 +45,7 @@ final class Merge {
             })
     static final class MergeOptions {
         @Parameters(paramLabel = "REPORT", arity = "1..*", description = "The JSON reports of the parts.")
-        List<String> reports = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
 
         @Option(
                 names = "--format",
@@ -55,6 +57,13 @@ final class Merge {
 
         @Option(names = "--output", paramLabel = "FILE", description = "Write it to FILE instead of stdout.")
         String output;
+
+        @Option(
+                names = "--report",
+                paramLabel = "FORMAT=FILE",
+                converter = Options.ReportFileConverter.class,
+                description = "Also write it in FORMAT (text, json, sarif, github, junit) to FILE; repeatable.")
+        List<Options.ReportFile> reports = new ArrayList<>();
     }
 
     private final PrintWriter out;
@@ -86,10 +95,10 @@ final class Merge {
         JsonReportReader reader = new JsonReportReader(page -> pageFiles.read(workingDirectory.resolve(page)));
         RunResult result;
         try {
-            for (String report : options.reports) {
-                reader.add(report, Files.readString(workingDirectory.resolve(report), StandardCharsets.UTF_8));
+            for (String part : options.parts) {
+                reader.add(part, Files.readString(workingDirectory.resolve(part), StandardCharsets.UTF_8));
             }
-            result = reader.result("(merged from " + options.reports.size() + " reports)");
+            result = reader.result("(merged from " + options.parts.size() + " reports)");
         } catch (JsonReportReader.Unreadable e) {
             return usageError(e.getMessage());
         } catch (NoSuchFileException e) {
@@ -97,8 +106,17 @@ final class Merge {
         } catch (IOException | InvalidPathException e) {
             return usageError("cannot read a report: " + e.getMessage());
         }
+        Map<Path, Options.Format> files = new LinkedHashMap<>();
+        for (Options.ReportFile file : options.reports) {
+            try {
+                files.put(workingDirectory.resolve(file.file()).normalize(), file.format());
+            } catch (InvalidPathException e) {
+                return usageError("invalid --report path: " + file.file());
+            }
+        }
         try (PrintWriter file = options.output == null ? null
-                : Main.openReport(workingDirectory.resolve(options.output))) {
+                : Main.openReport(workingDirectory.resolve(options.output));
+             ReportFiles extraReports = ReportFiles.open(files)) {
             // as a run does: on a GitHub runner the text report's job annotates the pull request too
             if (options.format == Options.Format.TEXT && "true".equals(environment.get("GITHUB_ACTIONS"))) {
                 new GithubAnnotations().writeAnnotations(result, out);
@@ -106,9 +124,16 @@ final class Merge {
             PrintWriter target = file == null ? out : file;
             Main.report(options.format, false).write(result, target);
             if (target.checkError()) {
-                err.println("snipcheck: could not write the merged report to " + options.output);
+                err.println("snipcheck merge: could not write the merged report to " + options.output);
                 return Main.USAGE;
             }
+            Optional<Path> unwritten = extraReports.write(format -> Main.report(format, false), result);
+            if (unwritten.isPresent()) {
+                err.println("snipcheck merge: could not write the merged report to " + unwritten.get());
+                return Main.USAGE;
+            }
+        } catch (ReportFiles.Unwritable e) {
+            return usageError("cannot write the merged report to " + e.file() + ": " + e.getMessage());
         } catch (IOException | InvalidPathException e) {
             return usageError("cannot write the merged report to " + options.output + ": " + e.getMessage());
         }
