@@ -34,6 +34,7 @@ final class Merge {
     @Command(
             name = "snipcheck merge",
             mixinStandardHelpOptions = true,
+            versionProvider = Options.Version.class,
             sortOptions = false,
             usageHelpAutoWidth = true,
             description = {
@@ -88,8 +89,12 @@ final class Merge {
         } catch (ParameterException e) {
             return usageError(e.getMessage());
         }
-        if (commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {
+        if (commandLine.isUsageHelpRequested()) {
             commandLine.usage(out);
+            return Main.OK;
+        }
+        if (commandLine.isVersionHelpRequested()) {
+            commandLine.printVersionHelp(out);
             return Main.OK;
         }
         JsonReportReader reader = new JsonReportReader(page -> pageFiles.read(workingDirectory.resolve(page)));

@@ -32,7 +32,9 @@ import java.util.Properties;
             "Verifies the Java and SQL code blocks of Markdown files: compiles them, runs them against PostgreSQL"
                     + " and gives every block a verdict.",
             "Exit status: 0 when nothing failed, 1 when a block failed, 2 for bad usage or when no database"
-                    + " could be provided."
+                    + " could be provided.",
+            "'snipcheck merge REPORT...' merges the JSON reports of a run split with --shard; see"
+                    + " 'snipcheck merge --help'."
         })
 final class Options {
 
