@@ -94,24 +94,23 @@ class ShardMergeTest {
                 + " docs/b.md:1=failed compile, docs/b.md:5=skipped, docs/d.md:1=failed misuse, docs/d.md:5=passed,"
                 + " docs/d.md:9=failed exception, docs/guide/c.md:1=failed exception}", whole.verdicts().toString());
 
-        for (int n : new int[] {2, 3}) {
-            List<String> parts = new ArrayList<>();
-            for (int k = 1; k <= n; k++) {
-                SnipcheckRun part = snipcheck("--shard", k + "/" + n, "--format", "json",
-                        "--output", "part" + k + ".json", "README.md", "docs");
-                assertTrue(part.exit() <= 1, part.toString());
-                parts.add("part" + k + ".json");
-            }
-            SnipcheckRun json = merge(parts, "--format", "json");
-            assertEquals(1, json.exit(), json.toString());
-            assertEquals(untimed(whole.out()), untimed(json.out()), n + " parts");
-            assertEquals(Files.readString(dir.resolve("whole.txt")), merge(parts).out(), n + " parts");
-            assertEquals(1, merge(parts, "--format", "junit", "--output", "merged.xml",
-                    "--report", "sarif=merged.sarif").exit());
-            assertEquals(Files.readString(dir.resolve("whole.sarif")), Files.readString(dir.resolve("merged.sarif")));
-            assertEquals(Files.readString(dir.resolve("whole.xml")).replaceAll("time=\"[0-9.]+\"", ""),
-                    Files.readString(dir.resolve("merged.xml")).replaceAll("time=\"[0-9.]+\"", ""), n + " parts");
+        // three runners for five pages: one runner gets a single page, and every part some verdicts
+        List<String> parts = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            SnipcheckRun part = snipcheck("--shard", k + "/3", "--format", "json",
+                    "--output", "part" + k + ".json", "README.md", "docs");
+            assertTrue(part.exit() <= 1, part.toString());
+            parts.add("part" + k + ".json");
         }
+        SnipcheckRun json = merge(parts, "--format", "json");
+        assertEquals(1, json.exit(), json.toString());
+        assertEquals(untimed(whole.out()), untimed(json.out()));
+        assertEquals(Files.readString(dir.resolve("whole.txt")), merge(parts).out());
+        assertEquals(1, merge(parts, "--format", "junit", "--output", "merged.xml",
+                "--report", "sarif=merged.sarif").exit());
+        assertEquals(Files.readString(dir.resolve("whole.sarif")), Files.readString(dir.resolve("merged.sarif")));
+        assertEquals(Files.readString(dir.resolve("whole.xml")).replaceAll("time=\"[0-9.]+\"", ""),
+                Files.readString(dir.resolve("merged.xml")).replaceAll("time=\"[0-9.]+\"", ""));
     }
 
     private SnipcheckRun merge(List<String> reports, String... flags) {
