@@ -16,6 +16,7 @@ import dev.snipcheck.run.PostgresOptionNames;
 import dev.snipcheck.run.RunSettings;
 import dev.snipcheck.run.RunSetup;
 import dev.snipcheck.run.ServerFactory;
+import dev.snipcheck.run.Shard;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -29,6 +30,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +104,9 @@ public final class Main {
     }
 
     private int execute(String[] args) {
+        if (args.length > 0 && args[0].equals(Merge.NAME)) {
+            return new Merge(out, err, workingDirectory, environment).run(Arrays.copyOfRange(args, 1, args.length));
+        }
         Options options = new Options();
         CommandLine commandLine = new CommandLine(options);
         try {
@@ -124,6 +129,10 @@ public final class Main {
                     + "another --format, --output or --report");
         }
 
+        if (options.watch && !options.shard.equals(Shard.ALL)) {
+            return usageError("--watch re-verifies the pages as they change; it cannot be combined with --shard");
+        }
+
         RunSettings settings;
         try {
             settings = options.runSettings();
@@ -135,7 +144,7 @@ public final class Main {
         List<Page> pages;
         try {
             inputs = inputs(options.paths);
-            pages = read(inputs);
+            pages = options.shard.select(read(inputs));
         } catch (UsageError e) {
             return usageError(e.getMessage());
         } catch (NoSuchFileException e) {
@@ -194,13 +203,14 @@ public final class Main {
             if (options.format == Options.Format.TEXT && "true".equals(environment.get("GITHUB_ACTIONS"))) {
                 new GithubAnnotations().writeAnnotations(result, out);
             }
-            Report main = options.format == Options.Format.TEXT ? textReport : report(options.format, options);
+            Report main = options.format == Options.Format.TEXT ? textReport
+                    : report(options.format, options.verbose);
             main.write(result, target);
             if (report != null && report.checkError()) {
                 err.println("snipcheck: could not write the report to " + pageFiles.display(outputFile));
                 return USAGE;
             }
-            Optional<Path> unwritten = extraReports.write(format -> report(format, options), result);
+            Optional<Path> unwritten = extraReports.write(format -> report(format, options.verbose), result);
             if (unwritten.isPresent()) {
                 err.println("snipcheck: could not write the report to " + pageFiles.display(unwritten.get()));
                 return USAGE;
@@ -232,9 +242,9 @@ public final class Main {
     }
 
     /** A report to write in {@code format}; a text report in a file is never colored. */
-    private static Report report(Options.Format format, Options options) {
+    static Report report(Options.Format format, boolean verbose) {
         return switch (format) {
-            case TEXT -> new TextReport(false, options.verbose);
+            case TEXT -> new TextReport(false, verbose);
             case JSON -> new JsonReport();
             case SARIF -> new SarifReport(Options.Version.version());
             case GITHUB -> new GithubAnnotations();

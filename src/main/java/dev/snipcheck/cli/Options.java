@@ -4,6 +4,7 @@ import dev.snipcheck.markdown.Durations;
 import dev.snipcheck.postgres.Backend;
 import dev.snipcheck.postgres.PostgresSettings;
 import dev.snipcheck.run.RunSettings;
+import dev.snipcheck.run.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ITypeConverter;
@@ -31,7 +32,9 @@ import java.util.Properties;
             "Verifies the Java and SQL code blocks of Markdown files: compiles them, runs them against PostgreSQL"
                     + " and gives every block a verdict.",
             "Exit status: 0 when nothing failed, 1 when a block failed, 2 for bad usage or when no database"
-                    + " could be provided."
+                    + " could be provided.",
+            "'snipcheck merge REPORT...' merges the JSON reports of a run split with --shard; see"
+                    + " 'snipcheck merge --help'."
         })
 final class Options {
 
@@ -141,6 +144,15 @@ final class Options {
     Integer jobs;
 
     @Option(
+            names = "--shard",
+            paramLabel = "K/N",
+            defaultValue = "1/1",
+            converter = ShardConverter.class,
+            description = "Verify only part K of N of the pages, split by block count the same way on every"
+                    + " machine; the JSON reports of the N parts merge with 'snipcheck merge'.")
+    Shard shard;
+
+    @Option(
             names = "--python",
             paramLabel = "PATH",
             defaultValue = RunSettings.DEFAULT_PYTHON,
@@ -198,6 +210,15 @@ final class Options {
                         "expected a format and a file such as sarif=snipcheck.sarif, but was '" + value + "'");
             }
             return new ReportFile(choice(Format.class, value.substring(0, equals)), value.substring(equals + 1));
+        }
+    }
+
+    /** Reads {@code --shard}. */
+    static final class ShardConverter implements ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String value) {
+            return Shard.parse(value).orElseThrow(() -> new TypeConversionException(
+                    "expected " + Shard.SYNTAX + ", but was '" + value + "'"));
         }
     }
 

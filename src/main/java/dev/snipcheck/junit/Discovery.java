@@ -22,9 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns selectors into pages and blocks: a file or directory selects whole pages (a file with a position selects the
@@ -60,9 +62,13 @@ final class Discovery {
             problem("internal error", "snipcheck: internal error while finding the pages, please report it: " + e,
                     null);
         }
+        Set<String> part = settings.shard().select(pages.values().stream().map(PageDescriptor::page).toList())
+                .stream().map(Page::displayPath).collect(Collectors.toSet());
         for (PageDescriptor page : pages.values()) {
-            page.addSelected();
-            root.addChild(page);
+            if (part.contains(page.page().displayPath())) {
+                page.addSelected();
+                root.addChild(page);
+            }
         }
         problems.values().forEach(root::addChild);
         return root;

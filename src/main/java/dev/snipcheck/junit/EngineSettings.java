@@ -5,6 +5,7 @@ import dev.snipcheck.postgres.Backend;
 import dev.snipcheck.postgres.PostgresSettings;
 import dev.snipcheck.run.PostgresOptionNames;
 import dev.snipcheck.run.RunSettings;
+import dev.snipcheck.run.Shard;
 import org.junit.platform.engine.ConfigurationParameters;
 
 import java.time.Duration;
@@ -28,9 +29,10 @@ import java.util.TreeMap;
  *                 where PostgreSQL comes from, as the command line's {@code --postgres} options say;
  *                 {@code snipcheck.python}: the Python 3 that runs python blocks;
  *                 {@code snipcheck.passEnv}: comma-separated names of environment variables every block sees
+ * @param shard    {@code snipcheck.shard}: the part {@code K/N} of the selected pages to run, as {@code --shard}
  * @param problems the message for each parameter that could not be read
  */
-record EngineSettings(List<String> paths, RunSettings run, Map<String, String> problems) {
+record EngineSettings(List<String> paths, RunSettings run, Shard shard, Map<String, String> problems) {
 
     static final String PATHS = "snipcheck.paths";
     static final String TIMEOUT = "snipcheck.timeout";
@@ -41,6 +43,7 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
     static final String POSTGRES_PULL_TIMEOUT = "snipcheck.postgres.pull-timeout";
     static final String JOBS = "snipcheck.jobs";
     static final String PASS_ENV = "snipcheck.passEnv";
+    static final String SHARD = "snipcheck.shard";
     /** How hints name the PostgreSQL parameters. */
     static final PostgresOptionNames POSTGRES_NAMES = new PostgresOptionNames(POSTGRES, POSTGRES_URL, POSTGRES_IMAGE);
     static final String PYTHON = "snipcheck.python";
@@ -55,7 +58,16 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
         RunSettings run = new RunSettings(timeout, jobs(parameters, problems, defaults.jobs()),
                 postgres(parameters, problems, defaults.postgres()), defaults.detectors(), python,
                 list(parameters, PASS_ENV));
-        return new EngineSettings(paths, run, Map.copyOf(problems));
+        return new EngineSettings(paths, run, shard(parameters, problems), Map.copyOf(problems));
+    }
+
+    private static Shard shard(ConfigurationParameters parameters, Map<String, String> problems) {
+        Optional<String> text = parameters.get(SHARD);
+        Optional<Shard> shard = text.flatMap(Shard::parse);
+        if (text.isPresent() && shard.isEmpty()) {
+            problems.put(SHARD, SHARD + " is '" + text.get().strip() + "'; expected " + Shard.SYNTAX);
+        }
+        return shard.orElse(Shard.ALL);
     }
 
     /** A comma-separated parameter's items; none when it is not given. */

@@ -15,6 +15,7 @@ import dev.snipcheck.run.PostgresOptionNames;
 import dev.snipcheck.run.RunSettings;
 import dev.snipcheck.run.RunSetup;
 import dev.snipcheck.run.ServerFactory;
+import dev.snipcheck.run.Shard;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -93,6 +94,10 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "snipcheck.jobs")
     private Integer jobs;
 
+    /** Only part K of N of the pages, e.g. 2/4, split as the command line's --shard splits them. */
+    @Parameter(property = "snipcheck.shard", defaultValue = "1/1")
+    private String shard;
+
     /** The reports to write into the report directory: text, json, sarif and junit (TEST-snipcheck.xml). */
     @Parameter(property = "snipcheck.formats", defaultValue = "junit")
     private List<String> formats;
@@ -127,7 +132,9 @@ public final class CheckMojo extends AbstractMojo {
         RunSettings settings = settings();
         List<ReportFormat> reports = reportFormats();
         PageFiles pageFiles = new PageFiles(basedir.toPath());
-        List<Page> pages = read(pageFiles);
+        Shard part = Shard.parse(shard).orElseThrow(() -> new MojoExecutionException(
+                "<shard> is '" + shard + "'; expected " + Shard.SYNTAX));
+        List<Page> pages = part.select(read(pageFiles));
         RunResult result;
         try (RunSetup run = new RunSetup(settings, classpath(), ServerFactory.real(), getLog()::info)) {
             result = run.verify(pages, page -> { });

@@ -1,5 +1,7 @@
 package dev.snipcheck.python;
 
+import dev.snipcheck.json.Json;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

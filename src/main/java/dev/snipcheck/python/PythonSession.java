@@ -1,5 +1,6 @@
 package dev.snipcheck.python;
 
+import dev.snipcheck.json.Json;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Page;

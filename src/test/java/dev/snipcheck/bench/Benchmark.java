@@ -75,7 +75,7 @@ public final class Benchmark {
         List<Sample> baseline = new ArrayList<>();
         List<Sample> floor = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString()));
             command.addAll(snipcheckFlags);
             command.addAll(List.of("--format", "json", "--output", root.resolve("report.json").toString(),
                     docs.toString()));

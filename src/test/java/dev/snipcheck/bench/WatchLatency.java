@@ -28,7 +28,7 @@ final class WatchLatency {
         Path docs = root.resolve("docs");
         CorpusGenerator.write(CorpusGenerator.BLOCKS_PER_PAGE, docs, root.resolve("plain"));
         Path page = docs.resolve("page-00000.md");
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString()));
         command.addAll(flags);
         command.addAll(List.of("--color", "never", "--watch", "docs"));
         Process process = new ProcessBuilder(command).directory(root.toFile()).start();

@@ -22,6 +22,7 @@ class CiDocsTest {
 
     private static final Pattern FENCE = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
     private static final String COMMAND = "java -jar target/snipcheck.jar";
+    private static final String MATRIX_SHARD = "${{ matrix.shard }}";
 
     @Test
     void everyYamlBlockParsesAndEverySnipcheckCommandIsValid() throws Exception {
@@ -42,13 +43,20 @@ class CiDocsTest {
                 }
             }
         }
-        assertEquals(2, yamlBlocks);
-        assertEquals(4, commands.size(), commands.toString());
+        assertEquals(3, yamlBlocks);
+        assertEquals(6, commands.size(), commands.toString());
         for (String command : commands) {
-            List<String> args = words(command.substring(COMMAND.length()));
-            Options options = new Options();
-            new CommandLine(options).parseArgs(args.toArray(String[]::new));
-            assertTrue(options.runSettings() != null, command);
+            // each runner of the matrix substitutes its own part
+            List<String> args = words(command.substring(COMMAND.length()).replace(MATRIX_SHARD, "1"));
+            if (args.get(0).equals(Merge.NAME)) {
+                Merge.MergeOptions merge = new Merge.MergeOptions();
+                new CommandLine(merge).parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+                assertTrue(!merge.parts.isEmpty(), command);
+            } else {
+                Options options = new Options();
+                new CommandLine(options).parseArgs(args.toArray(String[]::new));
+                assertTrue(options.runSettings() != null, command);
+            }
         }
         assertTrue(commands.stream().anyMatch(c -> c.contains("--report sarif=snipcheck.sarif")), commands.toString());
         assertTrue(commands.stream().anyMatch(c -> c.contains("--report junit=snipcheck.xml")), commands.toString());
@@ -65,6 +73,35 @@ class CiDocsTest {
         assertTrue(steps.contains("uses=github/codeql-action/upload-sarif@v3"), steps);
         assertTrue(steps.contains("sarif_file=snipcheck.sarif"), steps);
         assertTrue(((Map<?, ?>) workflow.get("permissions")).get("security-events").equals("write"), steps);
+    }
+
+    @Test
+    void theMatrixMergesTheReportOfEveryPartItRuns() throws Exception {
+        Map<String, Object> workflow = yamlAfter("## A matrix of runners");
+        Map<?, ?> jobs = (Map<?, ?>) workflow.get("jobs");
+        Map<?, ?> part = (Map<?, ?>) jobs.get("part");
+        List<?> shards = (List<?>) ((Map<?, ?>) ((Map<?, ?>) part.get("strategy")).get("matrix")).get("shard");
+        List<String> runs = new ArrayList<>();
+        collectCommands(part, runs);
+        assertEquals(List.of(COMMAND + " --shard " + MATRIX_SHARD + "/" + shards.size() + " --format json --output part-"
+                + MATRIX_SHARD + ".json"), runs);
+        List<String> merges = new ArrayList<>();
+        collectCommands(jobs.get("merge"), merges);
+        assertEquals(1, merges.size(), merges.toString());
+        List<String> parts = new ArrayList<>();
+        for (Object shard : shards) {
+            parts.add("part-" + shard + ".json");
+        }
+        assertTrue(merges.get(0).endsWith(" " + String.join(" ", parts)), merges + " merges every part of " + shards);
+        assertEquals("part", ((Map<?, ?>) jobs.get("merge")).get("needs"), "the merge waits for every part");
+    }
+
+    /** The first YAML block after the heading. */
+    private static Map<String, Object> yamlAfter(String heading) throws Exception {
+        String page = Files.readString(Path.of("docs/ci.md"));
+        Matcher fence = FENCE.matcher(page.substring(page.indexOf(heading)));
+        assertTrue(fence.find() && fence.group(1).equals("yaml"), heading);
+        return new Yaml().load(fence.group(2));
     }
 
     private static void collectCommands(Object yaml, List<String> commands) {

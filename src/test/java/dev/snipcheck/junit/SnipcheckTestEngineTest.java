@@ -224,6 +224,30 @@ class SnipcheckTestEngineTest {
     }
 
     @Test
+    void theShardParameterSelectsOnePartOfThePagesAndThePartsAreEveryPageOnce() {
+        List<String> all = pageIds(discover(Map.of(), selectDirectory("docs")));
+        assertTrue(all.size() > 5, all.toString());
+        List<String> union = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            List<String> part = pageIds(discover(Map.of(EngineSettings.SHARD, k + "/3"), selectDirectory("docs")));
+            assertTrue(!part.isEmpty() && part.size() < all.size(), part.toString());
+            union.addAll(part);
+        }
+        assertEquals(all.stream().sorted().toList(), union.stream().sorted().toList());
+
+        TestDescriptor bad = discover(Map.of(EngineSettings.SHARD, "4/3"), selectDirectory("docs"));
+        assertEquals(List.of("snipcheck.shard is '4/3'; expected K/N with 1 <= K <= N, e.g. 2/4"), problems(bad));
+        assertEquals(all, pageIds(bad));
+    }
+
+    private static List<String> pageIds(TestDescriptor engine) {
+        return engine.getChildren().stream()
+                .filter(PageDescriptor.class::isInstance)
+                .map(p -> p.getUniqueId().toString())
+                .toList();
+    }
+
+    @Test
     void theTimeoutParameterLimitsABlockThatSetsNone() {
         EngineExecutionResults results = execute(Map.of(EngineSettings.TIMEOUT, "500ms"),
                 selectFile("src/test/resources/engine-timeout/sleep.md"));

@@ -1,4 +1,4 @@
-package dev.snipcheck.python;
+package dev.snipcheck.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON of the Python worker's protocol, one value a line: objects become maps, arrays lists, numbers longs.
- * Only what Python's {@code json.dumps} writes is read (no comments, no trailing commas).
+ * The JSON snipcheck reads: the Python worker's protocol (one value a line) and its own JSON reports, read back by
+ * {@code snipcheck merge}. Objects become maps, arrays lists, numbers longs. Only what Python's {@code json.dumps}
+ * and snipcheck's own writer produce is read (no comments, no trailing commas, no fractions).
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int at;
@@ -18,7 +19,7 @@ final class Json {
         this.text = text;
     }
 
-    static Map<String, Object> parseObject(String line) {
+    public static Map<String, Object> parseObject(String line) {
         Json json = new Json(line);
         Object value = json.value();
         json.skipSpace();
@@ -31,7 +32,7 @@ final class Json {
     }
 
     /** {@code value} as a JSON string literal. */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : value.toCharArray()) {
             switch (c) {
