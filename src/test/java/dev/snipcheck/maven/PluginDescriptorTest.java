@@ -34,7 +34,7 @@ class PluginDescriptorTest {
         assertEquals("test", text(mojo, "requiresDependencyResolution"));
 
         String page = Files.readString(Path.of("docs/ci.md"));
-        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| `([\\w.]+)` \\|").matcher(page);
+        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| `([\\w.-]+)` \\|").matcher(page);
         List<String> documented = new ArrayList<>();
         while (row.find()) {
             documented.add(row.group(1) + " " + row.group(2));
