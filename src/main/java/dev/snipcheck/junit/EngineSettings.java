@@ -7,6 +7,8 @@ import dev.snipcheck.run.PostgresOptionNames;
 import dev.snipcheck.run.RunSettings;
 import org.junit.platform.engine.ConfigurationParameters;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,9 +30,12 @@ import java.util.TreeMap;
  *                 where PostgreSQL comes from, as the command line's {@code --postgres} options say;
  *                 {@code snipcheck.python}: the Python 3 that runs python blocks;
  *                 {@code snipcheck.passEnv}: comma-separated names of environment variables every block sees
+ * @param cache    {@code snipcheck.cache}: the verdict cache's directory, relative to the working directory;
+ *                 {@code true} for {@value RunSettings#DEFAULT_CACHE}, which the Maven plugin shares; off when not given or
+ *                 {@code false}
  * @param problems the message for each parameter that could not be read
  */
-record EngineSettings(List<String> paths, RunSettings run, Map<String, String> problems) {
+record EngineSettings(List<String> paths, RunSettings run, Optional<Path> cache, Map<String, String> problems) {
 
     static final String PATHS = "snipcheck.paths";
     static final String TIMEOUT = "snipcheck.timeout";
@@ -44,6 +49,7 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
     /** How hints name the PostgreSQL parameters. */
     static final PostgresOptionNames POSTGRES_NAMES = new PostgresOptionNames(POSTGRES, POSTGRES_URL, POSTGRES_IMAGE);
     static final String PYTHON = "snipcheck.python";
+    static final String CACHE = "snipcheck.cache";
 
     static EngineSettings read(ConfigurationParameters parameters) {
         RunSettings defaults = RunSettings.defaults();
@@ -55,7 +61,21 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
         RunSettings run = new RunSettings(timeout, jobs(parameters, problems, defaults.jobs()),
                 postgres(parameters, problems, defaults.postgres()), defaults.detectors(), python,
                 list(parameters, PASS_ENV));
-        return new EngineSettings(paths, run, Map.copyOf(problems));
+        return new EngineSettings(paths, run, cache(parameters, problems), Map.copyOf(problems));
+    }
+
+    private static Optional<Path> cache(ConfigurationParameters parameters, Map<String, String> problems) {
+        Optional<String> text = parameters.get(CACHE).map(String::strip).filter(c -> !c.isEmpty());
+        if (text.isEmpty() || text.get().equalsIgnoreCase("false")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text.get().equalsIgnoreCase("true") ? RunSettings.DEFAULT_CACHE : text.get())
+                    .toAbsolutePath().normalize());
+        } catch (InvalidPathException e) {
+            problems.put(CACHE, CACHE + " is '" + text.get() + "', not a directory; write true, false or a path");
+            return Optional.empty();
+        }
     }
 
     /** A comma-separated parameter's items; none when it is not given. */
