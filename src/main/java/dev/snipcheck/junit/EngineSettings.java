@@ -31,8 +31,8 @@ import java.util.TreeMap;
  *                 {@code snipcheck.python}: the Python 3 that runs python blocks;
  *                 {@code snipcheck.passEnv}: comma-separated names of environment variables every block sees
  * @param cache    {@code snipcheck.cache}: the verdict cache's directory, relative to the working directory;
- *                 {@code true} for {@value RunSettings#DEFAULT_CACHE}, which the Maven plugin shares; off when not given or
- *                 {@code false}
+ *                 {@code true} for {@value RunSettings#DEFAULT_CACHE}, which the Maven plugin shares; off when
+ *                 not given or {@code false}
  * @param problems the message for each parameter that could not be read
  */
 record EngineSettings(List<String> paths, RunSettings run, Optional<Path> cache, Map<String, String> problems) {

@@ -237,10 +237,11 @@ public final class CheckMojo extends AbstractMojo {
             return Optional.empty();
         }
         try {
-            return Optional.of(basedir.toPath().resolve(text.equalsIgnoreCase("true") ? RunSettings.DEFAULT_CACHE : text)
-                    .toAbsolutePath().normalize());
+            String directory = text.equalsIgnoreCase("true") ? RunSettings.DEFAULT_CACHE : text;
+            return Optional.of(basedir.toPath().resolve(directory).toAbsolutePath().normalize());
         } catch (InvalidPathException e) {
-            throw new MojoExecutionException("<cache> is '" + cache + "', not a directory; write true, false or a path");
+            throw new MojoExecutionException(
+                    "<cache> is '" + cache + "', not a directory; write true, false or a path");
         }
     }
 

@@ -159,7 +159,8 @@ class VerdictCacheTest {
     void aPageThatFailedOrOptsOutRunsEveryTime() throws Exception {
         greeterJar("hello, ");
         Files.writeString(dir.resolve("failing.md"), "```java\nSystem.out.println(1);\n```\n\n```output\n2\n```\n");
-        Files.writeString(dir.resolve("opted-out.md"), "---\nsnipcheck:\n  cache: false\n---\n```sql\nselect now();\n```\n");
+        Files.writeString(dir.resolve("opted-out.md"),
+                "---\nsnipcheck:\n  cache: false\n---\n```sql\nselect now();\n```\n");
         run("--format", "json", "failing.md", "opted-out.md");
 
         SnipcheckRun again = run("--format", "json", "failing.md", "opted-out.md");
@@ -177,8 +178,8 @@ class VerdictCacheTest {
 
         SnipcheckRun noCache = run("--format", "json", "--no-cache", "page.md");
         Files.writeString(dir.resolve("a-file"), "");
-        SnipcheckRun unusable = SnipcheckRun.of(dir, "--postgres-url", TestPostgres.url(), "--classpath", "lib/greeter.jar",
-                "--cache", "a-file/cache", "--format", "json", "page.md");
+        SnipcheckRun unusable = SnipcheckRun.of(dir, "--postgres-url", TestPostgres.url(),
+                "--classpath", "lib/greeter.jar", "--cache", "a-file/cache", "--format", "json", "page.md");
 
         assertEquals(List.of(false, false, false, false, false), cachedFlags(noCache), noCache.toString());
         assertEquals(0, unusable.exit(), unusable.toString());
@@ -187,8 +188,8 @@ class VerdictCacheTest {
     }
 
     private SnipcheckRun run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--postgres-url", TestPostgres.url(), "--classpath", "lib/greeter.jar",
-                "--cache", "cache"));
+        List<String> all = new ArrayList<>(List.of("--postgres-url", TestPostgres.url(),
+                "--classpath", "lib/greeter.jar", "--cache", "cache"));
         all.addAll(List.of(args));
         return SnipcheckRun.of(dir, all.toArray(String[]::new));
     }
