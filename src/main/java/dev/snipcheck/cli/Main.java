@@ -160,6 +160,15 @@ public final class Main {
             return usageError(e.getMessage());
         }
 
+        Optional<Path> cache = Optional.empty();
+        if (options.cache != null && !options.noCache) {
+            try {
+                cache = Optional.of(workingDirectory.resolve(options.cache).normalize());
+            } catch (InvalidPathException e) {
+                return usageError("invalid --cache directory: " + options.cache);
+            }
+        }
+
         Path outputFile = null;
         if (options.output != null) {
             try {
@@ -189,7 +198,7 @@ public final class Main {
         // opened before the run, so that a path that cannot be written fails in a second, not after the run
         try (PrintWriter report = outputFile == null ? null : openReport(outputFile);
              ReportFiles extraReports = ReportFiles.open(reportFiles);
-             RunSetup run = new RunSetup(settings, classpath, servers, err::println)) {
+             RunSetup run = new RunSetup(settings, classpath, cache, servers, err::println)) {
             Progress progress = new Progress(err, pages.size(), terminal.interactive(), System::nanoTime);
             RunResult result;
             try {

@@ -168,6 +168,18 @@ final class Options {
     List<String> passEnv = new ArrayList<>();
 
     @Option(
+            names = "--cache",
+            paramLabel = "DIR",
+            description = "Keep the verdicts of pages that passed in DIR, and report them again without running a"
+                    + " page whose text, settings, class path, JDK and snipcheck are unchanged (default: off).")
+    String cache;
+
+    @Option(
+            names = "--no-cache",
+            description = "Run every page, even with --cache given (e.g. by an alias).")
+    boolean noCache;
+
+    @Option(
             names = "--watch",
             description = "After the first run, keep the compiler, worker JVMs and database warm and re-verify "
                     + "each page when it is saved, until Ctrl-C.")

@@ -8,6 +8,8 @@ import dev.snipcheck.run.RunSettings;
 import dev.snipcheck.run.Shard;
 import org.junit.platform.engine.ConfigurationParameters;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -30,9 +32,13 @@ import java.util.TreeMap;
  *                 {@code snipcheck.python}: the Python 3 that runs python blocks;
  *                 {@code snipcheck.passEnv}: comma-separated names of environment variables every block sees
  * @param shard    {@code snipcheck.shard}: the part {@code K/N} of the selected pages to run, as {@code --shard}
+ * @param cache    {@code snipcheck.cache}: the verdict cache's directory, relative to the working directory;
+ *                 {@code true} for {@value RunSettings#DEFAULT_CACHE}, which the Maven plugin shares; off when
+ *                 not given or {@code false}
  * @param problems the message for each parameter that could not be read
  */
-record EngineSettings(List<String> paths, RunSettings run, Shard shard, Map<String, String> problems) {
+record EngineSettings(List<String> paths, RunSettings run, Shard shard, Optional<Path> cache,
+                      Map<String, String> problems) {
 
     static final String PATHS = "snipcheck.paths";
     static final String TIMEOUT = "snipcheck.timeout";
@@ -47,6 +53,7 @@ record EngineSettings(List<String> paths, RunSettings run, Shard shard, Map<Stri
     /** How hints name the PostgreSQL parameters. */
     static final PostgresOptionNames POSTGRES_NAMES = new PostgresOptionNames(POSTGRES, POSTGRES_URL, POSTGRES_IMAGE);
     static final String PYTHON = "snipcheck.python";
+    static final String CACHE = "snipcheck.cache";
 
     static EngineSettings read(ConfigurationParameters parameters) {
         RunSettings defaults = RunSettings.defaults();
@@ -58,7 +65,8 @@ record EngineSettings(List<String> paths, RunSettings run, Shard shard, Map<Stri
         RunSettings run = new RunSettings(timeout, jobs(parameters, problems, defaults.jobs()),
                 postgres(parameters, problems, defaults.postgres()), defaults.detectors(), python,
                 list(parameters, PASS_ENV));
-        return new EngineSettings(paths, run, shard(parameters, problems), Map.copyOf(problems));
+        return new EngineSettings(paths, run, shard(parameters, problems), cache(parameters, problems),
+                Map.copyOf(problems));
     }
 
     private static Shard shard(ConfigurationParameters parameters, Map<String, String> problems) {
@@ -68,6 +76,20 @@ record EngineSettings(List<String> paths, RunSettings run, Shard shard, Map<Stri
             problems.put(SHARD, SHARD + " is '" + text.get().strip() + "'; expected " + Shard.SYNTAX);
         }
         return shard.orElse(Shard.ALL);
+    }
+
+    private static Optional<Path> cache(ConfigurationParameters parameters, Map<String, String> problems) {
+        Optional<String> text = parameters.get(CACHE).map(String::strip).filter(c -> !c.isEmpty());
+        if (text.isEmpty() || text.get().equalsIgnoreCase("false")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text.get().equalsIgnoreCase("true") ? RunSettings.DEFAULT_CACHE : text.get())
+                    .toAbsolutePath().normalize());
+        } catch (InvalidPathException e) {
+            problems.put(CACHE, CACHE + " is '" + text.get() + "', not a directory; write true, false or a path");
+            return Optional.empty();
+        }
     }
 
     /** A comma-separated parameter's items; none when it is not given. */

@@ -72,7 +72,7 @@ final class Execution {
         }
         List<Page> pages = running.keySet().stream().sorted(Comparator.comparing(Page::displayPath)).toList();
         String classpath = TestClasspath.of(Thread.currentThread().getContextClassLoader());
-        try (RunSetup run = new RunSetup(settings.run(), classpath, servers, notices)) {
+        try (RunSetup run = new RunSetup(settings.run(), classpath, settings.cache(), servers, notices)) {
             run.verify(pages, result -> report(result, run));
         }
     }

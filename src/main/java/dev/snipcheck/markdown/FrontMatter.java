@@ -29,7 +29,7 @@ final class FrontMatter {
 
     private static final Pattern BLOCK = Pattern.compile("\\A---[ \\t]*\\n(.*?\\n)?---[ \\t]*(\\n|\\z)", Pattern.DOTALL);
     private static final List<String> KEYS = List.of("mode", "skip", "imports", "timeout", "allow", "superuser", "env",
-            "redirect");
+            "redirect", "cache");
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** The YAML starts on the line after the opening {@code ---}; marks are 0-based. */
     private static final int FIRST_YAML_LINE = 2;
@@ -43,6 +43,7 @@ final class FrontMatter {
     private final Map<String, String> allow = new LinkedHashMap<>();
     private List<String> env = List.of();
     private boolean redirect = true;
+    private boolean cache = true;
     private final String body;
 
     private FrontMatter(String body) {
@@ -64,7 +65,7 @@ final class FrontMatter {
     }
 
     PageOptions options() {
-        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow), superuser, env, redirect);
+        return new PageOptions(mode, skip, imports, timeout, Map.copyOf(allow), superuser, env, redirect, cache);
     }
 
     List<Problem> problems() {
@@ -119,11 +120,12 @@ final class FrontMatter {
                 case "allow" -> allow(value);
                 case "superuser" -> superuser(value);
                 case "env" -> env(value);
-                case "redirect" -> redirect(value);
+                case "redirect" -> redirect = bool(value, "redirect");
+                case "cache" -> cache = bool(value, "cache");
                 default -> problem(tuple.getKeyNode(), "unknown option `" + key + "` in `snipcheck`",
                         NearMiss.suggest(key, KEYS).map(known -> "did you mean `" + known + "`?")
                                 .orElse("the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser`, "
-                                        + "`env` and `redirect`"));
+                                        + "`env`, `redirect` and `cache`"));
             }
         }
     }
@@ -186,12 +188,13 @@ final class FrontMatter {
         }
     }
 
-    private void redirect(Node node) {
+    /** A {@code true}/{@code false} option; anything else is a problem and leaves the default, true. */
+    private boolean bool(Node node, String key) {
         if (node.getTag().equals(Tag.BOOL)) {
-            redirect = Boolean.parseBoolean(scalar(node).orElse("true").toLowerCase(Locale.ROOT));
-        } else {
-            problem(node, "invalid redirect `" + scalar(node).orElse("") + "`", "write `true` or `false`");
+            return Boolean.parseBoolean(scalar(node).orElse("true").toLowerCase(Locale.ROOT));
         }
+        problem(node, "invalid " + key + " `" + scalar(node).orElse("") + "`", "write `true` or `false`");
+        return true;
     }
 
     /** {@code allow: {rule-id: "reason"}}: a rule switched off for the page must say why, as {@code skip} must. */

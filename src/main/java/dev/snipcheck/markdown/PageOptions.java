@@ -16,13 +16,16 @@ import java.util.Optional;
  * @param superuser why the page's blocks connect as snipcheck's admin role rather than a role of their own
  * @param env       names of snipcheck's environment variables the page's blocks see besides the allowed ones
  * @param redirect  whether the PostgreSQL connections that blocks open themselves go to the page's database
+ * @param cache     whether the page's verdicts may come from the verdict cache; false for a page whose outcome
+ *                  depends on the world outside its text (the network, the clock, a file)
  */
 public record PageOptions(Optional<Mode> mode, Optional<String> skip, List<String> imports, Optional<Duration> timeout,
-                          Map<String, String> allow, Optional<String> superuser, List<String> env, boolean redirect) {
+                          Map<String, String> allow, Optional<String> superuser, List<String> env, boolean redirect,
+                          boolean cache) {
 
     public static final PageOptions NONE = new PageOptions(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
 
     public PageOptions(Optional<Mode> mode, Optional<String> skip, List<String> imports, Optional<Duration> timeout) {
-        this(mode, skip, imports, timeout, Map.of(), Optional.empty(), List.of(), true);
+        this(mode, skip, imports, timeout, Map.of(), Optional.empty(), List.of(), true, true);
     }
 }

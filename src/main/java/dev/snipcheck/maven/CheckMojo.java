@@ -32,6 +32,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,6 +99,13 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "snipcheck.shard", defaultValue = "1/1")
     private String shard;
 
+    /**
+     * The verdict cache: {@code true} for {@code target/snipcheck-cache} (where the JUnit engine's
+     * {@code snipcheck.cache=true} keeps it too), a directory relative to the project, or {@code false}.
+     */
+    @Parameter(property = "snipcheck.cache", defaultValue = "false")
+    private String cache;
+
     /** The reports to write into the report directory: text, json, sarif and junit (TEST-snipcheck.xml). */
     @Parameter(property = "snipcheck.formats", defaultValue = "junit")
     private List<String> formats;
@@ -136,7 +144,8 @@ public final class CheckMojo extends AbstractMojo {
                 "<shard> is '" + shard + "'; expected " + Shard.SYNTAX));
         List<Page> pages = part.select(read(pageFiles));
         RunResult result;
-        try (RunSetup run = new RunSetup(settings, classpath(), ServerFactory.real(), getLog()::info)) {
+        try (RunSetup run = new RunSetup(settings, classpath(), cacheDirectory(), ServerFactory.real(),
+                getLog()::info)) {
             result = run.verify(pages, page -> { });
             log(result);
             writeReports(reports, result, pageFiles);
@@ -227,6 +236,20 @@ public final class CheckMojo extends AbstractMojo {
         RunSettings defaults = RunSettings.defaults();
         return new RunSettings(limit, jobs == null ? defaults.jobs() : jobs, server, defaults.detectors(), python.strip(),
                 passEnv == null ? List.of() : passEnv);
+    }
+
+    private Optional<Path> cacheDirectory() throws MojoExecutionException {
+        String text = cache == null ? "" : cache.strip();
+        if (text.isEmpty() || text.equalsIgnoreCase("false")) {
+            return Optional.empty();
+        }
+        try {
+            String directory = text.equalsIgnoreCase("true") ? RunSettings.DEFAULT_CACHE : text;
+            return Optional.of(basedir.toPath().resolve(directory).toAbsolutePath().normalize());
+        } catch (InvalidPathException e) {
+            throw new MojoExecutionException(
+                    "<cache> is '" + cache + "', not a directory; write true, false or a path");
+        }
     }
 
     private List<ReportFormat> reportFormats() throws MojoExecutionException {

@@ -29,6 +29,11 @@ abstract class AdminServer implements PostgresServer {
     }
 
     @Override
+    public Optional<String> version() {
+        return Optional.of(admin.version());
+    }
+
+    @Override
     public Optional<String> lost() {
         return admin.lost();
     }

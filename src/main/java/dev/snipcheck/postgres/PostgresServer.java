@@ -39,6 +39,12 @@ public interface PostgresServer extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The server's version as it reports it ({@code server_version}, e.g. "17.2"); empty while no server runs yet,
+     * which only a server that starts on first use can say.
+     */
+    Optional<String> version();
+
     /** One line for the report, e.g. "embedded PostgreSQL 18.1 on port 54321". */
     String description();
 

@@ -37,7 +37,7 @@ public final class JsonReport implements Report {
             // document order, with the blocks of other languages where they stand: a coverage tool sees them all
             for (Block block : page.page().blocks()) {
                 if (results.containsKey(block.ordinal())) {
-                    writeBlock(json, page.page().displayPath(), results.get(block.ordinal()));
+                    writeBlock(json, page.page().displayPath(), results.get(block.ordinal()), page.cached());
                 } else if (!block.isChecked()) {
                     writeNotChecked(json, page.page().displayPath(), block);
                 }
@@ -56,7 +56,7 @@ public final class JsonReport implements Report {
         out.flush();
     }
 
-    private static void writeBlock(JsonWriter json, String file, BlockResult result) {
+    private static void writeBlock(JsonWriter json, String file, BlockResult result, boolean cached) {
         boolean failed = result.verdict() == Verdict.FAILED;
         json.beginObject();
         json.name("file").value(file);
@@ -77,6 +77,10 @@ public final class JsonReport implements Report {
         }
         writePosition(json, result.position());
         json.name("millis").value(result.millis());
+        // only when true, so that a run without the cache writes the document it always did
+        if (cached) {
+            json.name("cached").value(true);
+        }
         // not in the contract's example, which allows additions: a failed block's output is what explains it
         if (failed && !result.output().isBlank()) {
             json.name("output").value(result.output());

@@ -69,15 +69,19 @@ public final class TextReport implements Report {
             println(out, style.dim(path + ": mode " + page.mode().name().toLowerCase(Locale.ROOT) + " (inferred)"));
         }
         SourceLines source = new SourceLines(page.page().file());
+        String cached = page.cached() ? " " + style.dim("(cached)") : "";
         for (BlockResult block : page.blocks()) {
             String where = path + ":" + block.block().fenceLine() + ":";
             switch (block.verdict()) {
                 case FAILED -> writeFailure(path, block, source, out);
-                case SKIPPED -> println(out, style.bold(where) + " " + style.warning("skipped") + suffix(block.message()));
-                case NOT_RUN -> println(out, style.bold(where) + " " + style.warning("not run") + suffix(block.message()));
+                case SKIPPED -> println(out, style.bold(where) + " " + style.warning("skipped") + cached
+                        + suffix(block.message()));
+                case NOT_RUN -> println(out, style.bold(where) + " " + style.warning("not run") + cached
+                        + suffix(block.message()));
                 case PASSED -> {
                     if (verbose) {
-                        println(out, style.bold(where) + " " + style.passed("passed") + " (" + block.millis() + " ms)");
+                        println(out, style.bold(where) + " " + style.passed("passed") + cached
+                                + " (" + block.millis() + " ms)");
                     }
                     writeAllowed(path, block, out);
                 }
@@ -200,13 +204,15 @@ public final class TextReport implements Report {
         }
     }
 
-    /** {@code N passed, N failed, N skipped, N not run, N not checked}. */
+    /** {@code N passed, N failed, N skipped, N not run, N not checked}, then {@code (N cached)} when some were. */
     String summary(RunResult result) {
+        long cached = result.pages().stream().filter(PageResult::cached).mapToLong(page -> page.blocks().size()).sum();
         return count(result.count(Verdict.PASSED), "passed", style::passed) + ", "
                 + count(result.count(Verdict.FAILED), "failed", style::error) + ", "
                 + count(result.count(Verdict.SKIPPED), "skipped", style::warning) + ", "
                 + count(result.count(Verdict.NOT_RUN), "not run", style::warning) + ", "
-                + result.notChecked() + " not checked";
+                + result.notChecked() + " not checked"
+                + (cached > 0 ? " " + style.dim("(" + cached + " cached)") : "");
     }
 
     private static String count(long n, String label, UnaryOperator<String> color) {

@@ -12,8 +12,14 @@ import java.util.List;
  * @param mode         the page's API family
  * @param modeInferred true when the front matter did not set the mode and it was inferred from the blocks
  * @param blocks       one result per checked ({@code java} or {@code sql}) block
+ * @param cached       true when the verdicts come from the verdict cache rather than from running the page now
  */
-public record PageResult(Page page, Mode mode, boolean modeInferred, List<BlockResult> blocks) {
+public record PageResult(Page page, Mode mode, boolean modeInferred, List<BlockResult> blocks, boolean cached) {
+
+    /** Verdicts of running the page now. */
+    public PageResult(Page page, Mode mode, boolean modeInferred, List<BlockResult> blocks) {
+        this(page, mode, modeInferred, blocks, false);
+    }
 
     /** Blocks of other languages: counted as not checked. */
     public long notChecked() {

@@ -132,6 +132,12 @@ final class LazyServer implements PostgresServer {
         return running == null ? Optional.empty() : running.lost();
     }
 
+    /** Asks the server only if it was started: a run that needed none does not start one to learn its version. */
+    @Override
+    public synchronized Optional<String> version() {
+        return server == null ? Optional.empty() : server.version();
+    }
+
     @Override
     public synchronized String description() {
         if (server != null) {

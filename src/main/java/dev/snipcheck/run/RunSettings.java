@@ -28,6 +28,11 @@ public record RunSettings(Duration timeout, int jobs, PostgresSettings postgres,
 
     /** The time limit of a block that sets none, spelled as help texts show it (picocli needs a constant). */
     public static final String DEFAULT_TIMEOUT = "30s";
+    /**
+     * Where the JUnit engine and the Maven plugin keep the verdict cache when told {@code true}, relative to the
+     * working directory or project: in the build's output, which {@code mvn clean} empties and version control ignores.
+     */
+    public static final String DEFAULT_CACHE = "target/snipcheck-cache";
     /** The Python of python blocks when a run names none: {@code python3} on the PATH. */
     public static final String DEFAULT_PYTHON = "python3";
 

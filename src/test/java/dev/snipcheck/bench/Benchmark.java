@@ -48,8 +48,9 @@ public final class Benchmark {
         int runs = Integer.parseInt(options.get("--runs"));
         int baselineUpTo = Integer.parseInt(options.get("--baseline-up-to"));
         System.out.println("| blocks | pages | snipcheck (s) | JShell per page (s) | floor: javac + PostgreSQL start (s) "
-                + "| JShell / snipcheck | snipcheck / floor | snipcheck ms per block | snipcheck max RSS (MiB) |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| JShell / snipcheck | snipcheck / floor | snipcheck ms per block | snipcheck max RSS (MiB) "
+                + "| unchanged, from the verdict cache (s) |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String size : options.get("--sizes").split(",")) {
             int blocks = Integer.parseInt(size.trim());
             System.out.println(benchmark.row(blocks, runs, blocks <= baselineUpTo));
@@ -87,6 +88,16 @@ public final class Benchmark {
             floor.add(time(List.of("java", "-cp", benchClasspath, CompileFloor.class.getName(), plain.toString()),
                     root));
         }
+        // the same corpus again with --cache: one run fills the cache, the timed ones find every page in it
+        List<String> cachedCommand = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+        cachedCommand.addAll(snipcheckFlags);
+        cachedCommand.addAll(List.of("--cache", root.resolve("cache").toString(), "--format", "json", "--output",
+                root.resolve("cached.json").toString(), docs.toString()));
+        time(cachedCommand, root);
+        List<Sample> cached = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            cached.add(time(cachedCommand, root));
+        }
         double s = median(snipcheck);
         double f = median(floor);
         String b = withBaseline ? format(median(baseline)) : "not run";
@@ -94,7 +105,7 @@ public final class Benchmark {
         long rss = snipcheck.stream().mapToLong(Sample::maxRssKb).max().orElse(0) / 1024;
         return "| " + blocks + " | " + Math.max(1, blocks / CorpusGenerator.BLOCKS_PER_PAGE) + " | " + format(s)
                 + " | " + b + " | " + format(f) + " | " + ratio + " | " + format(s / f) + "× | "
-                + format(s * 1000 / blocks) + " | " + rss + " |";
+                + format(s * 1000 / blocks) + " | " + rss + " | " + format(median(cached)) + " |";
     }
 
     /** Runs a command under GNU time; a failing contender stops the benchmark, as its time would mean nothing. */

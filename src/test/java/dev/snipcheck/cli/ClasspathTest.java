@@ -4,15 +4,10 @@ import dev.snipcheck.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,27 +51,6 @@ class ClasspathTest {
     }
 
     private Path greeterJar() throws IOException {
-        Path source = dir.resolve("src/com/example/Greeter.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, """
-                package com.example;
-
-                public final class Greeter {
-                    public static String greet(String name) {
-                        return "hello, " + name;
-                    }
-                }
-                """);
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), source.toString()));
-        Path jar = dir.resolve("lib/greeter.jar");
-        Files.createDirectories(jar.getParent());
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(new JarEntry("com/example/Greeter.class"));
-            out.write(Files.readAllBytes(classes.resolve("com/example/Greeter.class")));
-            out.closeEntry();
-        }
-        return jar;
+        return GreeterJar.write(dir, "hello, ");
     }
 }

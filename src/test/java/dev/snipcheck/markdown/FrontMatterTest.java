@@ -115,7 +115,7 @@ class FrontMatterTest {
                         "write a positive duration such as `10s`, `500ms`, `2m` or `1m30s`"),
                 new Problem(new Position(5, 3), "unknown option `improts` in `snipcheck`", "did you mean `imports`?"),
                 new Problem(new Position(6, 3), "unknown option `colour` in `snipcheck`",
-                        "the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser`, `env` and `redirect`"),
+                        "the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser`, `env`, `redirect` and `cache`"),
                 new Problem(new Position(7, 9), "`skip` needs a reason", "write e.g. `skip: \"needs a Kafka broker\"`")),
                 page.problems());
     }
@@ -163,6 +163,15 @@ class FrontMatterTest {
         assertEquals(false, options("---\nsnipcheck:\n  redirect: false\n---\n").redirect());
         Page page = MarkdownReaderTest.page("---\nsnipcheck:\n  redirect: never\n---\n");
         assertEquals(List.of(new Problem(new Position(3, 13), "invalid redirect `never`", "write `true` or `false`")),
+                page.problems());
+    }
+
+    @Test
+    void cacheIsOnUnlessTurnedOff() {
+        assertEquals(true, options("---\nsnipcheck:\n  mode: sync\n---\n").cache());
+        assertEquals(false, options("---\nsnipcheck:\n  cache: false\n---\n").cache());
+        Page page = MarkdownReaderTest.page("---\nsnipcheck:\n  cache: sometimes\n---\n");
+        assertEquals(List.of(new Problem(new Position(3, 10), "invalid cache `sometimes`", "write `true` or `false`")),
                 page.problems());
     }
 
