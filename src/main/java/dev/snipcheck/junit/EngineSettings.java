@@ -7,6 +7,7 @@ import dev.snipcheck.run.PostgresOptionNames;
 import dev.snipcheck.run.RunSettings;
 import org.junit.platform.engine.ConfigurationParameters;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,9 +29,11 @@ import java.util.TreeMap;
  *                 where PostgreSQL comes from, as the command line's {@code --postgres} options say;
  *                 {@code snipcheck.python}: the Python 3 that runs python blocks;
  *                 {@code snipcheck.passEnv}: comma-separated names of environment variables every block sees
+ * @param config   {@code snipcheck.config}: the project config file, relative to the working directory (default:
+ *                 its {@code snipcheck.yaml}, when there is one)
  * @param problems the message for each parameter that could not be read
  */
-record EngineSettings(List<String> paths, RunSettings run, Map<String, String> problems) {
+record EngineSettings(List<String> paths, RunSettings run, Optional<Path> config, Map<String, String> problems) {
 
     static final String PATHS = "snipcheck.paths";
     static final String TIMEOUT = "snipcheck.timeout";
@@ -44,6 +47,7 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
     /** How hints name the PostgreSQL parameters. */
     static final PostgresOptionNames POSTGRES_NAMES = new PostgresOptionNames(POSTGRES, POSTGRES_URL, POSTGRES_IMAGE);
     static final String PYTHON = "snipcheck.python";
+    static final String CONFIG = "snipcheck.config";
 
     static EngineSettings read(ConfigurationParameters parameters) {
         RunSettings defaults = RunSettings.defaults();
@@ -55,7 +59,8 @@ record EngineSettings(List<String> paths, RunSettings run, Map<String, String> p
         RunSettings run = new RunSettings(timeout, jobs(parameters, problems, defaults.jobs()),
                 postgres(parameters, problems, defaults.postgres()), defaults.detectors(), python,
                 list(parameters, PASS_ENV));
-        return new EngineSettings(paths, run, Map.copyOf(problems));
+        Optional<Path> config = parameters.get(CONFIG).map(String::strip).filter(c -> !c.isEmpty()).map(Path::of);
+        return new EngineSettings(paths, run, config, Map.copyOf(problems));
     }
 
     /** A comma-separated parameter's items; none when it is not given. */
