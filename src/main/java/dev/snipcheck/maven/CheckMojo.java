@@ -75,7 +75,7 @@ public final class CheckMojo extends AbstractMojo {
     private boolean postgresReuse;
 
     /** How long pulling a missing image may take; past it, auto uses the embedded server. */
-    @Parameter(property = "snipcheck.postgres.pullTimeout", defaultValue = "60s")
+    @Parameter(property = "snipcheck.postgres.pull-timeout", defaultValue = "60s")
     private String postgresPullTimeout;
 
     /** The Python 3 that runs python blocks; it must import psycopg and psycopg_pool. */

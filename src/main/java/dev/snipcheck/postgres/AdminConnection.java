@@ -263,6 +263,11 @@ final class AdminConnection implements AutoCloseable {
         }
     }
 
+    /** What is missing of {@code database}: see {@link CatalogDamage}. */
+    synchronized Optional<String> damage(Database database) {
+        return CatalogDamage.of(connection, database);
+    }
+
     /**
      * Why the server cannot be used any more, asking it with a timeout unless that is known already; a server that
      * was lost once stays lost, so the rest of the run fails fast instead of waiting on it again.

@@ -24,6 +24,11 @@ abstract class AdminServer implements PostgresServer {
     }
 
     @Override
+    public Optional<String> damage(Database database) {
+        return admin.damage(database);
+    }
+
+    @Override
     public Optional<String> lost() {
         return admin.lost();
     }

@@ -23,6 +23,15 @@ public interface PostgresServer extends AutoCloseable {
     void dropDatabase(Database database);
 
     /**
+     * What a block did to {@code database} that its page's later blocks cannot run without: the database dropped or
+     * closed to connections, its role dropped or without LOGIN, the page's schema dropped; empty while it is intact.
+     * One query on the admin connection, cheap enough to ask after every block.
+     */
+    default Optional<String> damage(Database database) {
+        return Optional.empty();
+    }
+
+    /**
      * Why the server can no longer provide databases (it died, or stopped answering), asking it if it is not known
      * yet; empty while it answers. Takes at most a few seconds.
      */

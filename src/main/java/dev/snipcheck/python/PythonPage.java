@@ -20,13 +20,16 @@ public final class PythonPage implements AutoCloseable {
 
     private final Page page;
     private final PythonInterpreter python;
+    /** The environment of the page's Python processes, scrubbed as the Java workers' is. */
+    private final Map<String, String> environment;
     private PythonSession session;
     /** The session that ran each block: the page's, or the block's own when it is isolated. */
     private final Map<Block, PythonSession> ranIn = new IdentityHashMap<>();
 
-    public PythonPage(Page page, PythonInterpreter python) {
+    public PythonPage(Page page, PythonInterpreter python, Map<String, String> environment) {
         this.page = page;
         this.python = python;
+        this.environment = Map.copyOf(environment);
     }
 
     /** True when the page has a python block to run. */
@@ -38,7 +41,7 @@ public final class PythonPage implements AutoCloseable {
     public void prestart() {
         if (session == null && python.missing().isEmpty() && page.blocks().stream()
                 .anyMatch(b -> b.isPython() && !b.attributes().ignore() && !b.attributes().isolated())) {
-            session = PythonSession.start(python, page);
+            session = PythonSession.start(python, page, environment);
         }
     }
 
@@ -50,7 +53,7 @@ public final class PythonPage implements AutoCloseable {
     /** Runs a block in the page's session, or an isolated one in a Python of its own (judged when it ends). */
     public BlockResult run(Block block, Database database, Duration timeout) {
         if (block.attributes().isolated()) {
-            try (PythonSession own = PythonSession.start(python, page)) {
+            try (PythonSession own = PythonSession.start(python, page, environment)) {
                 BlockResult result = own.run(block, database, timeout);
                 own.end();
                 ranIn.put(block, own);

@@ -38,12 +38,16 @@ final class PythonProcess implements AutoCloseable {
         daemon("snipcheck-python-stderr", () -> drain(process.getErrorStream()));
     }
 
-    /** Starts the worker; it imports psycopg meanwhile and waits for its first request. */
-    static PythonProcess start(String interpreter) throws IOException {
+    /**
+     * Starts the worker; it imports psycopg meanwhile and waits for its first request.
+     *
+     * @param environment all the worker's environment: a block sees only what the run and the page allow, none of
+     *                    snipcheck's own secrets
+     */
+    static PythonProcess start(String interpreter, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(interpreter, "-X", "utf8", "-u", script().toString()));
-        // a block sees only the variables the page allows: none of snipcheck's own environment
-        Map<String, String> environment = builder.environment();
-        environment.keySet().retainAll(List.of("PATH", "HOME", "LANG", "LC_ALL", "TZ"));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
         return new PythonProcess(builder.start());
     }
 

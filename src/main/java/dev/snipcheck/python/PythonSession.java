@@ -46,10 +46,13 @@ public final class PythonSession implements AutoCloseable {
         this.startFailure = startFailure;
     }
 
-    /** Starts the worker process for {@code page}; a failure to start is the first block's verdict. */
-    public static PythonSession start(PythonInterpreter python, Page page) {
+    /**
+     * Starts the worker process for {@code page} with exactly {@code environment}; a failure to start is the first
+     * block's verdict.
+     */
+    public static PythonSession start(PythonInterpreter python, Page page, Map<String, String> environment) {
         try {
-            return new PythonSession(page, PythonProcess.start(python.command()), null);
+            return new PythonSession(page, PythonProcess.start(python.command(), environment), null);
         } catch (IOException e) {
             return new PythonSession(page, null, "could not start " + python.command() + ": " + e.getMessage());
         }

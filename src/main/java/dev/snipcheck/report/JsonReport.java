@@ -83,7 +83,7 @@ public final class JsonReport implements Report {
         }
         // a passed block lists the misuses it declares and shows, with their lines
         if (failed || !result.findings().isEmpty()) {
-            writeDiagnostics(json, result.findings());
+            writeDiagnostics(json, file, result);
         }
         json.endObject();
     }
@@ -98,12 +98,26 @@ public final class JsonReport implements Report {
         json.endObject();
     }
 
-    /** Every finding of a block, so a tool never has to parse the text report. */
-    private static void writeDiagnostics(JsonWriter json, List<Finding> findings) {
+    /**
+     * Every finding of a block, so a tool never has to parse the text report: each under its misuse rule, else under
+     * the block's failure reason, and with the file, so that a diagnostic read alone still says where it is. A failed
+     * block without findings (a lost database, say) has one: its message, where the block failed.
+     */
+    private static void writeDiagnostics(JsonWriter json, String file, BlockResult result) {
+        List<Finding> findings = result.findings();
+        if (findings.isEmpty()) {
+            String message = result.message().isBlank() ? result.verdict().label() : result.message();
+            findings = List.of(Finding.at(result.position().orElse(result.block().fence()), message, ""));
+        }
         json.name("diagnostics").beginArray();
         for (Finding finding : findings) {
             json.beginObject();
-            finding.rule().ifPresent(rule -> json.name("rule").value(rule.id()));
+            json.name("file").value(file);
+            if (finding.rule().isPresent()) {
+                json.name("rule").value(finding.rule().get().id());
+            } else if (result.verdict() == Verdict.FAILED) {
+                result.reason().ifPresent(reason -> json.name("reason").value(reason.id()));
+            }
             writePosition(json, finding.position());
             json.name("message").value(finding.message());
             if (!finding.hint().isBlank()) {

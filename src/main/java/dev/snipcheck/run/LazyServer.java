@@ -112,6 +112,16 @@ final class LazyServer implements PostgresServer {
         }
     }
 
+    /** A database can only exist, and be damaged, if the server was started. */
+    @Override
+    public Optional<String> damage(Database database) {
+        PostgresServer running;
+        synchronized (this) {
+            running = server;
+        }
+        return running == null ? Optional.empty() : running.damage(database);
+    }
+
     /** Asks the server only if it was started: one that never ran was never lost. */
     @Override
     public Optional<String> lost() {

@@ -69,6 +69,7 @@ final class PageRun {
     /** The backends idle in a transaction when the running block timed out, as the hang report's query saw them. */
     private final Set<Integer> idleInTransaction = new HashSet<>();
     private final Session session = new Session();
+    private final SessionDamage damage;
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options,
             StaticChecks checks, PythonPage python) {
@@ -80,6 +81,7 @@ final class PageRun {
         this.workers = workers;
         this.options = options;
         this.runtime = new RuntimeVerdicts(page, compiled);
+        this.damage = new SessionDamage(server);
     }
 
     /** The verdicts of the page's checked blocks, in document order. */
@@ -89,7 +91,9 @@ final class PageRun {
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult result = OutputDiff.judge(verdict(block), page.displayPath(), printed.get(block));
+                    BlockResult result = damage.judge(OutputDiff.judge(verdict(block), page.displayPath(),
+                            printed.get(block)), databases.get(block.isJava() ? compiled.bindingsClass(block)
+                            : compiled.pageBindingsClass(page)));
                     // the verdict with the misuses known so far, which the session goes on from
                     session.ran(block, result, blameLostDatabase(misuse(block, result, false)));
                     ran.add(result);
@@ -162,6 +166,10 @@ final class PageRun {
             }
             return BlockResult.notRun(block, stopped.get());
         }
+        Optional<BlockResult> unusable = damage.unusable(block);
+        if (unusable.isPresent()) {
+            return unusable.get();
+        }
         if (skippedPythonLine != null && !block.attributes().isolated()) {
             return BlockResult.skipped(block, "needs what the python block at line " + skippedPythonLine
                     + " did, which was skipped: " + python.missing().orElseThrow());
@@ -216,18 +224,22 @@ final class PageRun {
         });
     }
 
-    /** A sql block runs on the page's database, or an isolated one on a fresh database of its own. */
+    /**
+     * A sql block runs on the page's database, or an isolated one on a fresh database of its own; a {@code no_run} one
+     * is only prepared there.
+     */
     private BlockResult sql(Block block) {
         SqlBlock sql = SqlBlock.of(block);
         Optional<BlockResult> unsupported = sql.unsupported();
-        if (unsupported.isPresent() || block.attributes().noRun()) {
-            return unsupported.orElseGet(() -> BlockResult.passed(block, List.of(), "", 0));
+        if (unsupported.isPresent()) {
+            return unsupported.get();
         }
         String bindings = compiled.pageBindingsClass(page);
         String database = block.attributes().isolated() ? bindings + "@" + block.fenceLine() : bindings;
-        return onWorker(block, bindings, database,
-                (worker, timeout, opened) -> sql.judge(worker.runSql(new RunSql(bindings, sql.texts(),
-                        block.expectedOutput().isPresent()), timeout, () -> HangReport.backends(opened, idleInTransaction))));
+        RunSql request = new RunSql(bindings, sql.texts(), block.expectedOutput().isPresent(),
+                block.attributes().noRun());
+        return onWorker(block, bindings, database, (worker, timeout, opened) -> sql.judge(worker.runSql(request,
+                timeout, () -> HangReport.backends(opened, idleInTransaction))));
     }
 
     /**

@@ -77,7 +77,7 @@ public final class Verifier implements AutoCloseable {
         Map<Page, PythonPage> pythonPages = new IdentityHashMap<>();
         for (Page page : pages) {
             if (PythonPage.runsPython(page) && page.options().skip().isEmpty() && page.problems().isEmpty()) {
-                pythonPages.put(page, new PythonPage(page, python()));
+                pythonPages.put(page, new PythonPage(page, python(), pythonEnvironment(page)));
             }
             inputs.add(new PageInput(page, mode(page), page.options().skip().isPresent() || !page.problems().isEmpty()
                     ? List.of() : page.blocks().stream().filter(Verifier::compiles).toList()));
@@ -129,6 +129,13 @@ public final class Verifier implements AutoCloseable {
         } finally {
             idle.addFirst(workers);
         }
+    }
+
+    /** What a page's Python sees of snipcheck's environment: what a Java worker of the page would see. */
+    private Map<String, String> pythonEnvironment(Page page) {
+        Set<String> passed = new java.util.TreeSet<>(options.passEnv());
+        passed.addAll(page.options().env());
+        return WorkerEnvironment.of(System.getenv(), passed);
     }
 
     private synchronized PythonInterpreter python() {

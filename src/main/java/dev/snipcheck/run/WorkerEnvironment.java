@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The environment a worker JVM starts with: not snipcheck's own, which in CI holds tokens and keys that a block
- * printing {@code System.getenv()} would put into a report, but what a JVM and a well-behaved program need, and the
- * names the user passes on purpose ({@code --pass-env}, {@code snipcheck.passEnv}, a page's {@code env:}).
+ * The environment a worker starts with, a JVM or a Python: not snipcheck's own, which in CI holds tokens and keys
+ * that a block printing {@code System.getenv()} would put into a report, but what a JVM and a well-behaved program
+ * need, and the names the user passes on purpose ({@code --pass-env}, {@code snipcheck.passEnv}, a page's {@code env:}).
  */
 final class WorkerEnvironment {
 

@@ -21,7 +21,23 @@ public final class CommandTag {
     private static final Set<String> FIRST_OF_TWO = Set.of("foreign", "materialized", "event", "access", "operator",
             "text", "large");
 
+    /**
+     * The commands PostgreSQL's {@code PREPARE} does not take (it takes SELECT, VALUES, TABLE, INSERT, UPDATE, DELETE,
+     * MERGE and WITH): everything else, a typo included, is given to the server to parse.
+     */
+    private static final Set<String> NOT_PREPARABLE = Set.of("abort", "alter", "analyse", "analyze", "begin", "call",
+            "checkpoint", "close", "cluster", "comment", "commit", "copy", "create", "deallocate", "declare", "discard",
+            "do", "drop", "end", "execute", "explain", "fetch", "grant", "import", "listen", "load", "lock", "move",
+            "notify", "prepare", "reassign", "refresh", "reindex", "release", "reset", "revoke", "rollback", "savepoint",
+            "security", "set", "show", "start", "truncate", "unlisten", "vacuum");
+
     private CommandTag() {
+    }
+
+    /** Whether {@code PREPARE} takes the statement, so that the server can parse and plan it without running it. */
+    public static boolean isPreparable(String statement) {
+        List<String> words = SqlSplitter.topLevelWords(statement);
+        return words.isEmpty() || !NOT_PREPARABLE.contains(words.get(0));
     }
 
     /** Whether the statement returns rows, so that psql prints a table even when there are none. */

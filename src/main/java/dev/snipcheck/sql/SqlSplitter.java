@@ -37,7 +37,7 @@ public final class SqlSplitter {
                 statements.add(new SqlStatement(code.substring(start, at).strip(), start, true));
                 continue;
             }
-            int end = statementEnd(null);
+            int end = statementEnd(null, null);
             String text = code.substring(start, end).stripTrailing();
             if (!text.isEmpty()) {
                 statements.add(new SqlStatement(text, start, false));
@@ -66,15 +66,23 @@ public final class SqlSplitter {
      */
     static List<String> topLevelWords(String statement) {
         List<String> words = new ArrayList<>();
-        new SqlSplitter(statement).statementEnd(words);
+        new SqlSplitter(statement).statementEnd(words, null);
         return words;
+    }
+
+    /** The parameter placeholders ({@code $1}, {@code $2} ...) of a statement outside literals and comments, in order. */
+    public static List<SqlParameter> parameters(String statement) {
+        List<SqlParameter> parameters = new ArrayList<>();
+        new SqlSplitter(statement).statementEnd(null, parameters);
+        return parameters;
     }
 
     /**
      * Scans to the end of the statement starting at {@code at}; returns where its text ends and leaves
-     * {@code at} after it. Collects the statement's top-level words into {@code words} unless null.
+     * {@code at} after it. Collects the statement's top-level words into {@code words} and its parameter placeholders
+     * into {@code parameters}, each unless null.
      */
-    private int statementEnd(List<String> words) {
+    private int statementEnd(List<String> words, List<SqlParameter> parameters) {
         int depth = 0;
         while (at < code.length()) {
             char c = code.charAt(at);
@@ -94,6 +102,12 @@ public final class SqlSplitter {
                 skipQuoted('"');
             } else if (c == '$' && dollarTag() != null) {
                 skipDollarQuoted(dollarTag());
+            } else if (c == '$' && parameters != null && at + 1 < code.length() && isAsciiDigit(code.charAt(at + 1))) {
+                int start = at++;
+                while (at < code.length() && isAsciiDigit(code.charAt(at))) {
+                    at++;
+                }
+                parameters.add(new SqlParameter(code.substring(start, at), start));
             } else if (startsWith("--")) {
                 skipLineComment();
             } else if (startsWith("/*")) {
@@ -196,6 +210,10 @@ public final class SqlSplitter {
 
     private boolean startsWith(String text) {
         return code.startsWith(text, at);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isIdentifierPart(char c) {

@@ -22,6 +22,16 @@ public record SqlStatement(String text, int offset, boolean metaCommand) {
         return positionOf(block, offset + index);
     }
 
+    /** Markdown position of one of this statement's parameters. */
+    public Position position(Block block, SqlParameter parameter) {
+        return positionOf(block, offset + parameter.offset());
+    }
+
+    /** The statement's parameter placeholders ({@code $1} ...), which only a prepared statement can take. */
+    public List<SqlParameter> parameters() {
+        return SqlSplitter.parameters(text);
+    }
+
     /** Markdown position of the statement's first character. */
     public Position start(Block block) {
         return positionOf(block, offset);

@@ -10,6 +10,7 @@ import dev.snipcheck.result.Verdict;
 import dev.snipcheck.rules.MisuseMessage;
 import dev.snipcheck.sql.CommandTag;
 import dev.snipcheck.sql.PsqlTable;
+import dev.snipcheck.sql.SqlParameter;
 import dev.snipcheck.sql.SqlSplitter;
 import dev.snipcheck.sql.SqlStatement;
 
@@ -36,8 +37,9 @@ public final class SqlBlock {
     }
 
     /**
-     * The verdict on a block that cannot run: one marked {@code compile_fail}, or one holding what
-     * only psql can run, meta-commands and COPY through the client.
+     * The verdict on a block that cannot run: one marked {@code compile_fail}, one holding what
+     * only psql can run, meta-commands and COPY through the client, or one with parameters ({@code $1})
+     * that is not {@code no_run}, as nothing gives them values.
      */
     public Optional<BlockResult> unsupported() {
         if (block.attributes().compileFail()) {
@@ -46,6 +48,15 @@ public final class SqlBlock {
                     message, "a sql block that must raise an error is marked `fails` or `fails=\"text\"`")), "", 0));
         }
         for (SqlStatement statement : statements) {
+            List<SqlParameter> parameters = statement.metaCommand() ? List.of() : statement.parameters();
+            if (!parameters.isEmpty() && !block.attributes().noRun()) {
+                SqlParameter first = parameters.get(0);
+                String message = "parameter " + first.text() + " has no value: mark the block `no_run` to check it "
+                        + "without running it";
+                return Optional.of(BlockResult.failed(block, Reason.SYNTAX, message, List.of(Finding.at(
+                        statement.position(block, first), message, "a `no_run` sql block is prepared by the server "
+                                + "(parsed and planned, not run), so its parameters need no values")), "", 0));
+            }
             if (statement.metaCommand()) {
                 String command = statement.text().split("\\s+")[0];
                 String message = "psql meta-command `" + command + "` in a sql block";
@@ -68,16 +79,18 @@ public final class SqlBlock {
         SqlOutcome.SqlError error = outcome.error();
         boolean fails = block.attributes().fails();
         Optional<String> expected = block.attributes().failsWith();
+        boolean prepared = block.attributes().noRun();
         if (error == null) {
             if (fails) {
-                String message = "ran without an error, but is marked `fails" + expected.map(e -> "=\"" + e + "\"").orElse("") + "`";
+                String message = (prepared ? "was prepared" : "ran") + " without an error, but is marked `fails"
+                        + expected.map(e -> "=\"" + e + "\"").orElse("") + "`";
                 return BlockResult.failed(block, Reason.EXPECTATION, message, List.of(Finding.at(block.fence(), message,
                         "make the example raise the error, or remove `fails`")), "", outcome.millis());
             }
             if (outcome.leftTransactionOpen()) {
                 return openTransaction(outcome);
             }
-            return BlockResult.passed(block, List.of(), render(outcome), outcome.millis());
+            return BlockResult.passed(block, List.of(), prepared ? "" : render(outcome), outcome.millis());
         }
         String text = psqlText(error);
         // the first line is the finding's message; DETAIL and HINT lines follow as the block's output
@@ -92,8 +105,10 @@ public final class SqlBlock {
             return BlockResult.failed(block, Reason.EXPECTATION, message, List.of(Finding.at(where, message,
                     "expect the error it raises, or fix the example")), details, outcome.millis());
         }
-        return BlockResult.failed(block, Reason.EXCEPTION, firstLine(text), List.of(Finding.at(where, firstLine(text),
-                "if the example is meant to fail, mark it `fails`")), details, outcome.millis());
+        // a no_run block that the server cannot prepare ran nothing: like Java that does not compile, it costs no more
+        return BlockResult.failed(block, prepared ? Reason.COMPILE : Reason.EXCEPTION, firstLine(text), List.of(
+                Finding.at(where, firstLine(text), "if the example is meant to fail, mark it `fails`")), details,
+                outcome.millis());
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.snipcheck.worker;
 
 import dev.snipcheck.protocol.SqlOutcome;
 import dev.snipcheck.sql.CommandTag;
+import dev.snipcheck.sql.SqlParameter;
+import dev.snipcheck.sql.SqlSplitter;
 
 import io.r2dbc.postgresql.api.ErrorDetails;
 import io.r2dbc.postgresql.api.PostgresqlException;
@@ -10,6 +12,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
+import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.ValidationDepth;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,6 +20,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Runs the sql blocks of a page in the worker, as psql would: in order on one session of their own, outside the pool,
@@ -27,6 +31,9 @@ import java.util.List;
 public final class SqlRunner implements AutoCloseable {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** The name a {@code no_run} block's statement is prepared under, for the moment it takes to check it. */
+    private static final String PREPARED_NAME = "snipcheck_no_run";
+    private static final String PREPARE = "prepare " + PREPARED_NAME + " as ";
 
     private final ConnectionFactory factory;
     private Connection session;
@@ -40,6 +47,25 @@ public final class SqlRunner implements AutoCloseable {
      *                 transaction only, to learn its columns
      */
     public SqlOutcome run(List<String> statements, boolean describe) {
+        return each(statements, (connection, index) -> execute(connection, statements.get(index),
+                describe && index == statements.size() - 1), 0);
+    }
+
+    /**
+     * Has the server parse and plan each statement without running it ({@code PREPARE}, then {@code DEALLOCATE}), so
+     * that a statement with {@code $1} parameters is checked; statements PREPARE does not take (DDL, SET,
+     * transaction control) are not sent. Error positions are those in the statement, as for {@link #run}.
+     */
+    public SqlOutcome prepare(List<String> statements) {
+        return each(statements, (connection, index) -> prepare(connection, statements.get(index)), PREPARE.length());
+    }
+
+    /**
+     * Runs {@code step} for each statement in order on the page's session, then ends a transaction the block left open.
+     *
+     * @param shift how many characters the step puts before a statement, which the server's error position counts
+     */
+    private SqlOutcome each(List<String> statements, BiFunction<Connection, Integer, Mono<Collected>> step, int shift) {
         long start = System.nanoTime();
         Collected last = new Collected();
         int[] current = {0};
@@ -47,12 +73,10 @@ public final class SqlRunner implements AutoCloseable {
         SqlOutcome.SqlError error = null;
         try {
             Connection connection = session();
-            Flux.fromIterable(statements)
-                    .index()
-                    .concatMap(statement -> {
-                        current[0] = statement.getT1().intValue();
-                        boolean lastStatement = current[0] == statements.size() - 1;
-                        return execute(connection, statement.getT2(), describe && lastStatement);
+            Flux.range(0, statements.size())
+                    .concatMap(index -> {
+                        current[0] = index;
+                        return step.apply(connection, index);
                     })
                     .doOnNext(collected -> last.replaceBy(collected))
                     .then(endOpenTransaction(connection, leftOpen))
@@ -62,7 +86,7 @@ public final class SqlRunner implements AutoCloseable {
                             .then(Mono.error(failure)))
                     .block();
         } catch (RuntimeException e) {
-            error = error(current[0], e);
+            error = error(current[0], e, shift);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new SqlOutcome(List.copyOf(last.columns), List.copyOf(last.rows), last.rowCount, last.updated,
@@ -134,20 +158,41 @@ public final class SqlRunner implements AutoCloseable {
     }
 
     private static Mono<Collected> collect(Connection connection, String statement) {
+        return collect(connection.createStatement(statement));
+    }
+
+    private static Mono<Collected> collect(Statement statement) {
         Collected collected = new Collected();
-        return Flux.from(connection.createStatement(statement).execute())
+        return Flux.from(statement.execute())
                 .concatMap(result -> Flux.from(result.flatMap(segment -> collected.add(segment))))
                 .then(Mono.fromSupplier(() -> collected));
     }
 
-    private static SqlOutcome.SqlError error(int statement, Throwable thrown) {
+    /**
+     * PREPAREs one statement and deallocates it again. R2DBC sends a statement with {@code $n} in it only with a value
+     * for each: it gets a typed null, which the PREPARE command takes and never uses, as its own parameters are the
+     * statement's.
+     */
+    private static Mono<Collected> prepare(Connection connection, String statement) {
+        if (!CommandTag.isPreparable(statement)) {
+            return Mono.just(new Collected());
+        }
+        Statement prepare = connection.createStatement(PREPARE + statement);
+        int parameters = SqlSplitter.parameters(statement).stream().mapToInt(SqlParameter::number).max().orElse(0);
+        for (int i = 0; i < parameters && parameters <= SqlParameter.MAX; i++) {
+            prepare.bindNull(i, String.class);
+        }
+        return collect(prepare).then(collect(connection, "deallocate " + PREPARED_NAME));
+    }
+
+    private static SqlOutcome.SqlError error(int statement, Throwable thrown, int shift) {
         Throwable cause = thrown;
         while (!(cause instanceof PostgresqlException) && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         if (cause instanceof PostgresqlException postgres) {
             ErrorDetails details = postgres.getErrorDetails();
-            int position = details.getPosition().map(SqlRunner::parse).orElse(0);
+            int position = Math.max(0, details.getPosition().map(SqlRunner::parse).orElse(0) - shift);
             return new SqlOutcome.SqlError(statement, details.getSeverityNonLocalized(), details.getCode(),
                     details.getMessage(), details.getDetail().orElse(null), details.getHint().orElse(null), position);
         }

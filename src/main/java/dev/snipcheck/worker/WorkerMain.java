@@ -268,7 +268,7 @@ public final class WorkerMain {
             return new Ack("no database is open for " + sql.bindingsClass());
         }
         markBlockStart(System.out);
-        return session.run(sql.statements(), sql.describe());
+        return sql.prepareOnly() ? session.prepare(sql.statements()) : session.run(sql.statements(), sql.describe());
     }
 
     /**

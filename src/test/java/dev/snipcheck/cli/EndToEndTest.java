@@ -84,7 +84,7 @@ class EndToEndTest {
         assertEquals("failed compile 12:18", where(blocks.get("page.md:11")), blocks.get("page.md:11").toString());
         // isolated: it sees nothing of the session, so half() is unknown there
         assertEquals("failed compile 17:9", where(blocks.get("page.md:15")), blocks.get("page.md:15").toString());
-        assertEquals("failed timeout 20:1", where(blocks.get("page.md:20")), blocks.get("page.md:20").toString());
+        assertEquals("failed timeout 21:3", where(blocks.get("page.md:20")), blocks.get("page.md:20").toString());
     }
 
     @Test
@@ -184,7 +184,7 @@ class EndToEndTest {
         Run run = snipcheck("--format", "json", "a.md", "b.md");
         Map<String, JsonNode> blocks = blocks(run);
         assertEquals(1, run.exit());
-        assertEquals("failed exception 5:1", where(blocks.get("a.md:5")));
+        assertEquals("failed exception 6:1", where(blocks.get("a.md:5")));
         assertTrue(blocks.get("a.md:5").get("message").asText().contains("exited with status 3"), run.out());
         assertEquals("passed -", where(blocks.get("a.md:9")));
         // isolated blocks run in a JVM of their own: the session's state outlives the exit
@@ -206,7 +206,7 @@ class EndToEndTest {
                 ```
                 """);
         Map<String, JsonNode> blocks = blocks(snipcheck("--format", "json", "page.md"));
-        assertEquals("failed timeout 1:1", where(blocks.get("page.md:1")));
+        assertEquals("failed timeout 3:1", where(blocks.get("page.md:1")));
         assertTrue(blocks.get("page.md:1").get("output").asText().contains("printed before hanging"),
                 blocks.get("page.md:1").toString());
         assertTrue(blocks.get("page.md:6").get("output").asText().contains("printed before exiting"),

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PageIsolationTest {
 
     /** B's attempts, as "file:line": read A's data, ALTER SYSTEM, end the other sessions (A's, snipcheck's own). */
-    private static final List<String> ATTEMPTS = List.of("b.md:1", "b.md:21", "b.md:26");
+    private static final List<String> ATTEMPTS = List.of("b.md:5", "b.md:25", "b.md:30");
 
     @TempDir
     Path dir;
@@ -58,7 +58,12 @@ class PageIsolationTest {
                 (1 row)
                 ```
                 """.formatted(a, done));
+        // B turns redirection off: with it, B's connection to A's database would go to B's own
         Files.writeString(dir.resolve("b.md"), """
+                ---
+                snipcheck:
+                  redirect: false
+                ---
                 ```java isolated
                 var file = java.nio.file.Path.of("%s");
                 for (int i = 0; i < 600 && !java.nio.file.Files.exists(file); i++) {
@@ -99,14 +104,14 @@ class PageIsolationTest {
         Map<String, String> verdicts = run.verdicts();
         assertEquals("passed", verdicts.get("a.md:5"), run.toString());
         assertEquals("passed", verdicts.get("a.md:18"), run.toString());
-        assertEquals("passed", verdicts.get("b.md:17"), run.toString());
+        assertEquals("passed", verdicts.get("b.md:21"), run.toString());
         for (String attempt : ATTEMPTS) {
             assertEquals("failed exception", verdicts.get(attempt), attempt + "\n" + run);
             String message = run.message(attempt);
             assertTrue(message.contains("permission denied") || message.contains("must be a superuser"),
                     attempt + ": " + message + "\n" + run);
         }
-        assertEquals("passed", verdicts.get("b.md:30"), run.toString());
+        assertEquals("passed", verdicts.get("b.md:34"), run.toString());
         assertEquals(1, run.exit(), run.toString());
     }
 }

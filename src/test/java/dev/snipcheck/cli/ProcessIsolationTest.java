@@ -3,6 +3,7 @@ package dev.snipcheck.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snipcheck.TestPostgres;
+import dev.snipcheck.TestPython;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,32 +43,7 @@ class ProcessIsolationTest {
                 throw new IllegalStateException("show my output");
                 ```
                 """;
-        Files.writeString(dir.resolve("a.md"), "# Before\n\n" + dump);
-        Files.writeString(dir.resolve("b.md"), "---\nsnipcheck:\n  env: [PAGE_ONLY]\n---\n# With env\n\n" + dump);
-        Files.writeString(dir.resolve("c.md"), "# After\n\n" + dump);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dmy.secret.property=" + SECRET_PROPERTY, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--postgres-url", TestPostgres.url(), "-j", "1", "--pass-env", "MY_PASSED",
-                "--report", "json=report.json", "a.md", "b.md", "c.md"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("report.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
-        builder.environment().put("MY_SECRET_TOKEN", SECRET);
-        builder.environment().put("MY_PASSED", "passed-value");
-        builder.environment().put("PAGE_ONLY", "page-value");
-        Process process = builder.start();
-        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "snipcheck did not finish");
-        String text = Files.readString(dir.resolve("report.txt"));
-        String json = Files.readString(dir.resolve("report.json"));
-        String all = text + json + Files.readString(dir.resolve("err.txt"));
-
-        assertEquals(1, process.exitValue(), all);
-        for (String report : List.of(text, json)) {
-            assertFalse(report.contains(SECRET), report);
-            assertFalse(report.contains("MY_SECRET_TOKEN"), report);
-            assertFalse(report.contains(SECRET_PROPERTY), report);
-            assertTrue(report.contains("MY_PASSED=passed-value"), report);
-        }
-        Map<String, String> outputs = outputs(json);
+        Map<String, String> outputs = runWithSecrets(dump, "MY_PASSED=passed-value");
         assertTrue(outputs.get("a.md").contains("page-only=null"), outputs.get("a.md"));
         assertTrue(outputs.get("b.md").contains("page-only=page-value"), outputs.get("b.md"));
         // the next page does not inherit the worker that saw it
@@ -138,6 +114,62 @@ class ProcessIsolationTest {
         assertTrue(overflow.contains("StackOverflowError"), overflow);
         assertTrue(overflow.matches("(?s).*\t… [0-9,]+ more identical frames\n.*"), overflow);
         assertTrue(overflow.length() < 2_000, overflow);
+    }
+
+    @Test
+    void aPythonBlockSeesNoSecretOfSnipchecksEnvironmentButThePassedNames() throws Exception {
+        String dump = """
+                ```python
+                import os
+                print("env", sorted(os.environ.items()))
+                print("page-only=" + str(os.environ.get("PAGE_ONLY")))
+                raise RuntimeError("show my output")
+                ```
+                """;
+        Map<String, String> outputs = runWithSecrets(dump, "('MY_PASSED', 'passed-value')", "--python",
+                TestPython.command());
+        assertTrue(outputs.get("a.md").contains("page-only=None"), outputs.get("a.md"));
+        assertTrue(outputs.get("b.md").contains("page-only=page-value"), outputs.get("b.md"));
+        assertTrue(outputs.get("c.md").contains("page-only=None"), outputs.get("c.md"));
+    }
+
+    /**
+     * Runs snipcheck in a JVM of its own, with a secret in its environment and its system properties, on three pages
+     * of the one failing block {@code dump}: a.md, b.md (whose front matter passes PAGE_ONLY) and c.md. Asserts that
+     * the run fails, that neither the text nor the JSON report holds the secret, and that both show {@code passed}
+     * (what the block prints of MY_PASSED, which {@code --pass-env} passes).
+     *
+     * @return the output of each page's block, by file
+     */
+    private Map<String, String> runWithSecrets(String dump, String passed, String... options) throws Exception {
+        Files.writeString(dir.resolve("a.md"), "# Before\n\n" + dump);
+        Files.writeString(dir.resolve("b.md"), "---\nsnipcheck:\n  env: [PAGE_ONLY]\n---\n# With env\n\n" + dump);
+        Files.writeString(dir.resolve("c.md"), "# After\n\n" + dump);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dmy.secret.property=" + SECRET_PROPERTY, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--postgres-url", TestPostgres.url(), "-j", "1", "--pass-env", "MY_PASSED",
+                "--report", "json=report.json"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("a.md", "b.md", "c.md"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("report.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().put("MY_SECRET_TOKEN", SECRET);
+        builder.environment().put("MY_PASSED", "passed-value");
+        builder.environment().put("PAGE_ONLY", "page-value");
+        Process process = builder.start();
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "snipcheck did not finish");
+        String text = Files.readString(dir.resolve("report.txt"));
+        String json = Files.readString(dir.resolve("report.json"));
+        String all = text + json + Files.readString(dir.resolve("err.txt"));
+
+        assertEquals(1, process.exitValue(), all);
+        for (String report : List.of(text, json)) {
+            assertFalse(report.contains(SECRET), report);
+            assertFalse(report.contains("MY_SECRET_TOKEN"), report);
+            assertFalse(report.contains(SECRET_PROPERTY), report);
+            assertTrue(report.contains(passed), report);
+        }
+        return outputs(json);
     }
 
     /** The output of each page's one block, by file. */

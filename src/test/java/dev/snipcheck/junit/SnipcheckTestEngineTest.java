@@ -255,7 +255,7 @@ class SnipcheckTestEngineTest {
                 selectFile("src/test/resources/engine-timeout/sleep.md"));
 
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-        assertEquals("src/test/resources/engine-timeout/sleep.md:3:1: error[timeout]: did not finish within 500 ms",
+        assertEquals("src/test/resources/engine-timeout/sleep.md:4:1: error[timeout]: did not finish within 500 ms",
                 failure(results.testEvents().failed().list().get(0)).getMessage().lines().findFirst().orElseThrow());
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +46,8 @@ class PythonSessionTest {
         Page page = new MarkdownReader().parse(markdown, Path.of("docs/p.md"), "docs/p.md");
         Database database = server.createDatabase();
         List<Ran> ran = new ArrayList<>();
-        try (PythonSession session = PythonSession.start(TestPython.interpreter(), page)) {
+        try (PythonSession session = PythonSession.start(TestPython.interpreter(), page,
+                Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")))) {
             List<BlockResult> results = new ArrayList<>();
             for (Block block : page.blocks().stream().filter(Block::isPython).toList()) {
                 results.add(session.run(block, database, timeout));

@@ -67,6 +67,8 @@ class JsonReportTest {
                       "output": "hello\\n",
                       "diagnostics": [
                         {
+                          "file": "docs/pool.md",
+                          "reason": "misuse",
                           "position": {
                             "line": 44,
                             "column": 9
@@ -171,7 +173,47 @@ class JsonReportTest {
         assertEquals("and it threw", diagnostics.get(1).get("message").asText());
         assertEquals(false, diagnostics.get(1).has("position"));
         assertEquals(false, diagnostics.get(1).has("rule"));
+        assertEquals("misuse", diagnostics.get(1).get("reason").asText(), "a finding of no rule has the block's reason");
         assertEquals(2, new ObjectMapper().readTree(json(run)).get("summary").get("notChecked").asInt());
+    }
+
+    @Test
+    void aCompileFailureListsEveryCompilerErrorWithItsFilePositionReasonAndHint() throws Exception {
+        Block broken = block(0, "java", 30, 3, 1, false);
+        Page page = page(Path.of("query.md"), "docs/query.md", List.of(broken));
+        RunResult run = new RunResult(List.of(new PageResult(page, Mode.SYNC, false, List.of(
+                BlockResult.failed(broken, Reason.COMPILE, "does not compile", List.of(
+                        Finding.at(new Position(31, 9), "incompatible types: java.lang.String cannot be converted to int",
+                                ""),
+                        Finding.at(new Position(32, 12), "cannot find symbol: variable undefinedName",
+                                "declare or import it in this block or an earlier one")), "", 0)))), "db");
+
+        JsonNode diagnostics = new ObjectMapper().readTree(json(run)).get("blocks").get(0).get("diagnostics");
+        List<String> seen = new ArrayList<>();
+        for (JsonNode diagnostic : diagnostics) {
+            seen.add(diagnostic.get("file").asText() + ":" + diagnostic.get("position").get("line").asInt() + ":"
+                    + diagnostic.get("position").get("column").asInt() + " [" + diagnostic.get("reason").asText()
+                    + "] " + diagnostic.get("message").asText()
+                    + (diagnostic.has("hint") ? " / " + diagnostic.get("hint").asText() : ""));
+        }
+        assertEquals(List.of(
+                "docs/query.md:31:9 [compile] incompatible types: java.lang.String cannot be converted to int",
+                "docs/query.md:32:12 [compile] cannot find symbol: variable undefinedName"
+                        + " / declare or import it in this block or an earlier one"), seen);
+    }
+
+    @Test
+    void aFailedBlockWithoutFindingsHasItsMessageAsTheOneDiagnosticAtItsFence() throws Exception {
+        Block lost = block(0, "java", 12, 2, 1, false);
+        Page page = page(Path.of("lost.md"), "docs/lost.md", List.of(lost));
+        RunResult run = new RunResult(List.of(new PageResult(page, Mode.SYNC, false, List.of(
+                BlockResult.failed(lost, Reason.DATABASE, "the database server died", List.of(), "", 0)))), "db");
+
+        JsonNode diagnostics = new ObjectMapper().readTree(json(run)).get("blocks").get(0).get("diagnostics");
+        assertEquals(1, diagnostics.size());
+        assertEquals("database", diagnostics.get(0).get("reason").asText());
+        assertEquals("the database server died", diagnostics.get(0).get("message").asText());
+        assertEquals(12, diagnostics.get(0).get("position").get("line").asInt());
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.snipcheck.sql;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,5 +36,20 @@ class CommandTagTest {
         assertTrue(CommandTag.isQuery("values (1)"));
         assertFalse(CommandTag.isQuery("select 1 into t2"));
         assertFalse(CommandTag.isQuery("insert into t select * from s"));
+    }
+
+    @Test
+    void prepareTakesQueriesAndDataChangesAndATypoButNoUtilityCommand() {
+        for (String statement : List.of("select $1", "  insert into t values ($1)", "update t set a = 1",
+                "delete from t", "values (1)", "table t", "with x as (select 1) select * from x",
+                "merge into t using s on t.id = s.id when matched then delete", "(select 1) union (select 2)",
+                "selct * from t")) {
+            assertTrue(CommandTag.isPreparable(statement), statement);
+        }
+        for (String statement : List.of("create table t (id int)", "drop table t", "set search_path = x", "begin",
+                "commit", "explain select 1", "show work_mem", "do $$ begin end $$", "copy t from '/tmp/x'",
+                "vacuum", "Alter table t add column b int")) {
+            assertFalse(CommandTag.isPreparable(statement), statement);
+        }
     }
 }

@@ -75,4 +75,19 @@ class SqlSplitterTest {
                 new SqlStatement("copy item to stdout with (format csv)", 0, false).copiesThroughClient(),
                 new SqlStatement("copy item from '/tmp/items.csv'", 0, false).copiesThroughClient()));
     }
+
+    @Test
+    void parametersAreFoundOutsideLiteralsCommentsBodiesAndIdentifiers() {
+        String statement = "select a$1, '$2', \"$3\", $$ $4 $$, $body$ $5 $body$ /* $6 */ from t -- $7\n"
+                + "where id = $1 and (n > $12)";
+
+        assertEquals(List.of(new SqlParameter("$1", statement.indexOf("$1 and")),
+                new SqlParameter("$12", statement.indexOf("$12"))), SqlSplitter.parameters(statement));
+        assertEquals(12, SqlSplitter.parameters(statement).get(1).number());
+    }
+
+    @Test
+    void aParameterNumberPostgresqlCannotTakeIsOnePastItsLimit() {
+        assertEquals(SqlParameter.MAX + 1, SqlSplitter.parameters("select $12345678901").get(0).number());
+    }
 }
