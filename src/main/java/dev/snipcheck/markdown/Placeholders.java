@@ -23,7 +23,7 @@ final class Placeholders {
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
             List<Integer> lineEdits = new ArrayList<>();
-            code.append(i > 0 ? "\n" : "").append(replaceLine(lines[i], replace, lineEdits, block.map().edits()[i]));
+            code.append(i > 0 ? "\n" : "").append(replaceLine(lines[i], replace, lineEdits));
             edits[i] = lineEdits.stream().mapToInt(Integer::intValue).toArray();
         }
         SourceMap map = new SourceMap(block.map().lines(), block.map().columns(), edits);
@@ -31,10 +31,8 @@ final class Placeholders {
                 block.fenceLine(), block.hidden(), map, block.expectedOutput(), block.problems(), block.prelude());
     }
 
-    private static String replaceLine(String line, Map<String, String> replace, List<Integer> edits, int[] earlier) {
-        if (earlier.length > 0) {
-            throw new IllegalStateException("a block's placeholders are replaced once");
-        }
+    /** Replaces once, as the page is read: the block's map has no edits yet, and gets exactly these. */
+    private static String replaceLine(String line, Map<String, String> replace, List<Integer> edits) {
         StringBuilder out = new StringBuilder();
         int at = 0;
         while (at < line.length()) {
