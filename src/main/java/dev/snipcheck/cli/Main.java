@@ -2,6 +2,7 @@ package dev.snipcheck.cli;
 
 import dev.snipcheck.markdown.DocFinder;
 import dev.snipcheck.markdown.Page;
+import dev.snipcheck.markdown.ProjectConfig;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.report.GithubAnnotations;
 import dev.snipcheck.report.HtmlReport;
@@ -142,9 +143,16 @@ public final class Main {
 
         List<Path> inputs;
         List<Page> pages;
+        PageFiles configured;
         try {
+            ProjectConfig config = pageFiles.config(Optional.ofNullable(options.config));
+            if (!config.problems().isEmpty()) {
+                err.println(config.describeProblems());
+                return USAGE;
+            }
+            configured = pageFiles.with(config);
             inputs = inputs(options.paths);
-            pages = options.shard.select(read(inputs));
+            pages = options.shard.select(read(inputs, configured));
         } catch (UsageError e) {
             return usageError(e.getMessage());
         } catch (NoSuchFileException e) {
@@ -240,7 +248,7 @@ public final class Main {
             }
             if (options.watch) {
                 out.flush();
-                new Watch(inputs, run, pageFiles::read, textReport, out, err).run();
+                new Watch(inputs, run, configured::read, textReport, out, err).run();
             }
             return result.failed() ? FAILED : OK;
         } catch (ReportFiles.Unwritable e) {
@@ -329,11 +337,11 @@ public final class Main {
         return String.join(File.pathSeparator, entries);
     }
 
-    private List<Page> read(List<Path> inputs) throws IOException {
+    private List<Page> read(List<Path> inputs, PageFiles configured) throws IOException {
         List<Page> pages = new ArrayList<>();
         for (Path file : DocFinder.find(inputs, link -> err.println("snipcheck: not read: " + shown(link) + " ("
                 + DocFinder.DANGLING_LINK + ")"))) {
-            pages.add(pageFiles.read(file));
+            pages.add(configured.read(file));
         }
         return pages;
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +135,13 @@ final class Options {
             description = "Also compile and run the blocks against these jars and class directories, separated by"
                     + " '${sys:path.separator}' (e.g. the project's target/classes and its libraries).")
     String classpath;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Read the project's options, placeholders and prelude files from FILE"
+                    + " (default: snipcheck.yaml in the working directory, when there is one).")
+    Path config;
 
     @Option(
             names = {"-j", "--jobs"},

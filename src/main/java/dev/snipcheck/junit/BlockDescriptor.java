@@ -16,21 +16,25 @@ final class BlockDescriptor extends AbstractTestDescriptor {
     private final Block block;
 
     BlockDescriptor(UniqueId page, Page markdown, Block block) {
-        super(page.append(SEGMENT, Integer.toString(block.fenceLine())), displayName(block),
-                FileSource.from(markdown.file().toFile(), FilePosition.from(block.fenceLine())));
+        super(page.append(SEGMENT, block.prelude().map(p -> p.displayPath() + ":").orElse("") + block.fenceLine()),
+                displayName(block),
+                FileSource.from(block.file(markdown.file()).toFile(), FilePosition.from(block.fenceLine())));
         this.page = markdown;
         this.block = block;
     }
 
-    /** E.g. {@code line 44: java no_run}, and {@code (hidden)} for a block readers never see. */
+    /**
+     * E.g. {@code line 44: java no_run}, and {@code (hidden)} for a block readers never see; a block of a prelude file
+     * names the file: {@code docs/setup.md line 3: java (hidden)}.
+     */
     private static String displayName(Block block) {
-        return "line " + block.fenceLine() + ": " + block.infoString().strip() + (block.hidden() ? " (hidden)" : "");
+        return block.prelude().map(p -> p.displayPath() + " ").orElse("") + "line " + block.fenceLine() + ": " + block.infoString().strip() + (block.hidden() ? " (hidden)" : "");
     }
 
     /** For tools that print this name instead of the display name, without the page beside it: where to look. */
     @Override
     public String getLegacyReportingName() {
-        return page.displayPath() + ":" + block.fenceLine();
+        return block.displayPath(page.displayPath()) + ":" + block.fenceLine();
     }
 
     @Override

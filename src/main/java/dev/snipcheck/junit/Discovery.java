@@ -2,6 +2,7 @@ package dev.snipcheck.junit;
 
 import dev.snipcheck.markdown.DocFinder;
 import dev.snipcheck.markdown.Page;
+import dev.snipcheck.markdown.ProjectConfig;
 import dev.snipcheck.run.PageFiles;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -43,6 +44,8 @@ final class Discovery {
     private final EngineSettings settings;
     private final Path workingDirectory;
     private final PageFiles pageFiles;
+    /** Why the project config cannot be used, compiler-style; reported where the engine has work. */
+    private final Optional<String> configProblem;
     /** By display path, so that pages run and report in the same order every time. */
     private final Map<String, PageDescriptor> pages = new TreeMap<>();
     private final Map<String, ProblemDescriptor> problems = new TreeMap<>();
@@ -50,7 +53,18 @@ final class Discovery {
     Discovery(UniqueId engineId, EngineSettings settings, Path workingDirectory) {
         this.settings = settings;
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
-        this.pageFiles = new PageFiles(workingDirectory);
+        PageFiles files = new PageFiles(workingDirectory);
+        Optional<String> problem = Optional.empty();
+        try {
+            ProjectConfig config = files.config(settings.config());
+            problem = config.problems().isEmpty() ? problem : Optional.of(config.describeProblems());
+            files = files.with(config);
+        } catch (IOException e) {
+            problem = Optional.of(EngineSettings.CONFIG + " names '" + settings.config().map(Path::toString).orElse("")
+                    + "', but it cannot be read: " + e);
+        }
+        this.pageFiles = files;
+        this.configProblem = problem;
         this.engineId = engineId;
     }
 
@@ -109,6 +123,7 @@ final class Discovery {
         // only where the engine has work: at the root, next to every test class, it would fail once more per run
         if (byPaths || !pages.isEmpty()) {
             settings.problems().forEach((parameter, message) -> problem("setting " + parameter, message, null));
+            configProblem.ifPresent(message -> problem("setting " + EngineSettings.CONFIG, message, null));
         }
     }
 

@@ -35,9 +35,11 @@ import java.util.TreeMap;
  * @param cache    {@code snipcheck.cache}: the verdict cache's directory, relative to the working directory;
  *                 {@code true} for {@value RunSettings#DEFAULT_CACHE}, which the Maven plugin shares; off when
  *                 not given or {@code false}
+ * @param config   {@code snipcheck.config}: the project config file, relative to the working directory (default:
+ *                 its {@code snipcheck.yaml}, when there is one)
  * @param problems the message for each parameter that could not be read
  */
-record EngineSettings(List<String> paths, RunSettings run, Shard shard, Optional<Path> cache,
+record EngineSettings(List<String> paths, RunSettings run, Shard shard, Optional<Path> cache, Optional<Path> config,
                       Map<String, String> problems) {
 
     static final String PATHS = "snipcheck.paths";
@@ -54,6 +56,7 @@ record EngineSettings(List<String> paths, RunSettings run, Shard shard, Optional
     static final PostgresOptionNames POSTGRES_NAMES = new PostgresOptionNames(POSTGRES, POSTGRES_URL, POSTGRES_IMAGE);
     static final String PYTHON = "snipcheck.python";
     static final String CACHE = "snipcheck.cache";
+    static final String CONFIG = "snipcheck.config";
 
     static EngineSettings read(ConfigurationParameters parameters) {
         RunSettings defaults = RunSettings.defaults();
@@ -65,7 +68,8 @@ record EngineSettings(List<String> paths, RunSettings run, Shard shard, Optional
         RunSettings run = new RunSettings(timeout, jobs(parameters, problems, defaults.jobs()),
                 postgres(parameters, problems, defaults.postgres()), defaults.detectors(), python,
                 list(parameters, PASS_ENV));
-        return new EngineSettings(paths, run, shard(parameters, problems), cache(parameters, problems),
+        Optional<Path> config = parameters.get(CONFIG).map(String::strip).filter(c -> !c.isEmpty()).map(Path::of);
+        return new EngineSettings(paths, run, shard(parameters, problems), cache(parameters, problems), config,
                 Map.copyOf(problems));
     }
 

@@ -104,7 +104,7 @@ final class Execution {
         listener.executionStarted(page);
         for (BlockDescriptor descriptor : page.blocks()) {
             BlockResult block = result.blocks().stream()
-                    .filter(b -> b.block().fenceLine() == descriptor.block().fenceLine())
+                    .filter(b -> b.block().ordinal() == descriptor.block().ordinal())
                     .findFirst()
                     .orElse(null);
             if (block == null) {
@@ -146,7 +146,8 @@ final class Execution {
         for (BlockDescriptor block : page.blocks()) {
             listener.executionStarted(block);
             listener.executionFinished(block, TestExecutionResult.failed(new BlockFailure(
-                    page.page().displayPath() + ":" + block.block().fenceLine() + ": error: " + message)));
+                    block.block().displayPath(page.page().displayPath()) + ":" + block.block().fenceLine() + ": error: "
+                            + message)));
         }
         listener.executionFinished(page, TestExecutionResult.successful());
     }

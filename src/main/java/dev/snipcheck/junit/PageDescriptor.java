@@ -40,10 +40,10 @@ final class PageDescriptor extends AbstractTestDescriptor {
         page.blocks().stream().filter(Block::isChecked).forEach(this::select);
     }
 
-    /** Selects the checked block whose fence is at {@code line}; false when there is none. */
+    /** Selects the page's checked block whose fence is at {@code line}; false when there is none. */
     boolean selectAt(int line) {
         for (Block block : page.blocks()) {
-            if (block.isChecked() && block.fenceLine() == line) {
+            if (block.isChecked() && block.prelude().isEmpty() && block.fenceLine() == line) {
                 select(block);
                 return true;
             }
@@ -52,7 +52,8 @@ final class PageDescriptor extends AbstractTestDescriptor {
     }
 
     private void select(Block block) {
-        selected.computeIfAbsent(block.fenceLine(), line -> new BlockDescriptor(getUniqueId(), page, block));
+        // by ordinal: the blocks of snipcheck.yaml's prelude files come first and count lines of their own
+        selected.computeIfAbsent(block.ordinal(), ordinal -> new BlockDescriptor(getUniqueId(), page, block));
     }
 
     /** Adds the selected blocks as children, in document order. */

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param isolated        own scope and own database
  * @param timeout         per-block time limit
  * @param always          runs even after an earlier block of its session stopped it (teardown)
+ * @param replace         the named {@code replace:} map of the front matter or config whose placeholders this block
+ *                        replaces besides the page's
  */
 public record Attributes(
         boolean ignore,
@@ -30,10 +32,18 @@ public record Attributes(
         Optional<Mode> mode,
         boolean isolated,
         Optional<Duration> timeout,
-        boolean always) {
+        boolean always,
+        Optional<String> replace) {
 
     public static final Attributes NONE = new Attributes(false, false, false, Optional.empty(), false,
-            Optional.empty(), List.of(), Optional.empty(), false, Optional.empty(), false);
+            Optional.empty(), List.of(), Optional.empty(), false, Optional.empty(), false, Optional.empty());
+
+    public Attributes(boolean ignore, boolean noRun, boolean compileFail, Optional<String> compileFailText,
+                      boolean fails, Optional<String> failsWith, List<String> misuse, Optional<Mode> mode,
+                      boolean isolated, Optional<Duration> timeout, boolean always) {
+        this(ignore, noRun, compileFail, compileFailText, fails, failsWith, misuse, mode, isolated, timeout, always,
+                Optional.empty());
+    }
 
     /** A block that runs in the page session and adds its declarations to it. */
     public boolean extendsSession() {

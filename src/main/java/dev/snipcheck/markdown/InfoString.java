@@ -14,7 +14,8 @@ import java.util.function.IntFunction;
 final class InfoString {
 
     private static final List<String> NAMES = List.of(
-            "ignore", "no_run", "compile_fail", "fails", "misuse", "async", "sync", "isolated", "timeout", "always");
+            "ignore", "no_run", "compile_fail", "fails", "misuse", "async", "sync", "isolated", "timeout", "always",
+            "replace");
     private static final String MISUSE_HINT = "write `misuse=rule-id`, or several ids joined by `+`";
 
     private final IntFunction<Position> at;
@@ -31,6 +32,7 @@ final class InfoString {
     private boolean isolated;
     private Optional<Duration> timeout = Optional.empty();
     private boolean always;
+    private Optional<String> replace = Optional.empty();
 
     private InfoString(IntFunction<Position> at) {
         this.at = at;
@@ -53,7 +55,8 @@ final class InfoString {
     }
 
     Attributes attributes() {
-        return new Attributes(ignore, noRun, compileFail, compileFailText, fails, failsWith, misuse, mode, isolated, timeout, always);
+        return new Attributes(ignore, noRun, compileFail, compileFailText, fails, failsWith, misuse, mode, isolated, timeout, always,
+                replace);
     }
 
     List<Problem> problems() {
@@ -91,6 +94,7 @@ final class InfoString {
                 failsWith = text(token, name);
             }
             case "misuse" -> misuse(token);
+            case "replace" -> replace(token);
             default -> timeout(token);
         }
     }
@@ -133,6 +137,14 @@ final class InfoString {
             problem(token, "attribute `misuse` has an empty rule id in `" + value + "`", MISUSE_HINT);
         } else {
             misuse = List.copyOf(rules);
+        }
+    }
+
+    /** {@code replace=NAME}: whether the name is one of the page's maps is known only with its front matter and config. */
+    private void replace(InfoTokens.Token token) {
+        replace = token.value().filter(value -> !value.isBlank());
+        if (replace.isEmpty()) {
+            problem(token, "attribute `replace` needs the name of a replace map", "write e.g. `replace=elided`");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.snipcheck.maven;
 import dev.snipcheck.markdown.DocFinder;
 import dev.snipcheck.markdown.Durations;
 import dev.snipcheck.markdown.Page;
+import dev.snipcheck.markdown.ProjectConfig;
 import dev.snipcheck.postgres.Backend;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.postgres.PostgresSettings;
@@ -91,6 +92,10 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "snipcheck.timeout", defaultValue = RunSettings.DEFAULT_TIMEOUT)
     private String timeout;
 
+    /** The project config: options, placeholders and prelude files; {@code snipcheck.yaml} in the basedir when there is one. */
+    @Parameter(property = "snipcheck.config")
+    private File config;
+
     /** How many pages run at once; one per core when not set. */
     @Parameter(property = "snipcheck.jobs")
     private Integer jobs;
@@ -139,7 +144,7 @@ public final class CheckMojo extends AbstractMojo {
         }
         RunSettings settings = settings();
         List<ReportFormat> reports = reportFormats();
-        PageFiles pageFiles = new PageFiles(basedir.toPath());
+        PageFiles pageFiles = configured(new PageFiles(basedir.toPath()));
         Shard part = Shard.parse(shard).orElseThrow(() -> new MojoExecutionException(
                 "<shard> is '" + shard + "'; expected " + Shard.SYNTAX));
         List<Page> pages = part.select(read(pageFiles));
@@ -265,6 +270,21 @@ public final class CheckMojo extends AbstractMojo {
             }
         }
         return reports;
+    }
+
+    /** The page files read with the project config; a malformed one fails the build, compiler-style. */
+    private PageFiles configured(PageFiles pageFiles) throws MojoExecutionException, MojoFailureException {
+        ProjectConfig projectConfig;
+        try {
+            projectConfig = pageFiles.config(Optional.ofNullable(config).map(File::toPath));
+        } catch (IOException e) {
+            throw new MojoExecutionException("<config> names " + config + ": no such file", e);
+        }
+        if (!projectConfig.problems().isEmpty()) {
+            getLog().error(projectConfig.describeProblems());
+            throw new MojoFailureException(projectConfig.displayPath() + " is malformed");
+        }
+        return pageFiles.with(projectConfig);
     }
 
     private List<Page> read(PageFiles pageFiles) throws MojoExecutionException {

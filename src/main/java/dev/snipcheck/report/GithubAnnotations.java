@@ -27,7 +27,7 @@ public final class GithubAnnotations implements Report {
         for (PageResult page : result.pages()) {
             for (BlockResult block : page.blocks()) {
                 if (block.verdict() == Verdict.FAILED) {
-                    out.print(command(page.page().displayPath(), block));
+                    out.print(command(block.block().displayPath(page.page().displayPath()), block));
                     out.print('\n');
                 }
             }

@@ -37,9 +37,10 @@ public final class JsonReport implements Report {
             // document order, with the blocks of other languages where they stand: a coverage tool sees them all
             for (Block block : page.page().blocks()) {
                 if (results.containsKey(block.ordinal())) {
-                    writeBlock(json, page.page().displayPath(), results.get(block.ordinal()), page.cached());
+                    writeBlock(json, block.displayPath(page.page().displayPath()), results.get(block.ordinal()),
+                            page.cached());
                 } else if (!block.isChecked()) {
-                    writeNotChecked(json, page.page().displayPath(), block);
+                    writeNotChecked(json, block.displayPath(page.page().displayPath()), block);
                 }
             }
         }

@@ -58,7 +58,8 @@ public final class TextReport implements Report {
     public String failure(Page page, BlockResult block) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        writeFailure(page.displayPath(), block, new SourceLines(page.file()), out);
+        writeFailure(block.block().displayPath(page.displayPath()), block,
+                new SourceLines(block.block().file(page.file())), out);
         out.flush();
         return text.toString().stripTrailing();
     }
@@ -71,9 +72,12 @@ public final class TextReport implements Report {
         SourceLines source = new SourceLines(page.page().file());
         String cached = page.cached() ? " " + style.dim("(cached)") : "";
         for (BlockResult block : page.blocks()) {
-            String where = path + ":" + block.block().fenceLine() + ":";
+            String blockPath = block.block().displayPath(path);
+            String where = blockPath + ":" + block.block().fenceLine() + ":";
             switch (block.verdict()) {
-                case FAILED -> writeFailure(path, block, source, out);
+                case FAILED -> writeFailure(blockPath, block,
+                        block.block().prelude().isPresent() ? new SourceLines(block.block().file(page.page().file())) : source,
+                        out);
                 case SKIPPED -> println(out, style.bold(where) + " " + style.warning("skipped") + cached
                         + suffix(block.message()));
                 case NOT_RUN -> println(out, style.bold(where) + " " + style.warning("not run") + cached
@@ -83,7 +87,7 @@ public final class TextReport implements Report {
                         println(out, style.bold(where) + " " + style.passed("passed") + cached
                                 + " (" + block.millis() + " ms)");
                     }
-                    writeAllowed(path, block, out);
+                    writeAllowed(blockPath, block, out);
                 }
             }
         }

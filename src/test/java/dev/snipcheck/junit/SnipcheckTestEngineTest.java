@@ -248,6 +248,32 @@ class SnipcheckTestEngineTest {
     }
 
     @Test
+    void theConfigParameterNamesTheProjectConfigWhosePreludeBlocksAreTestsOfTheirOwnFile() {
+        EngineExecutionResults results = execute(
+                Map.of(EngineSettings.CONFIG, "src/test/resources/engine-config/snipcheck.yaml"),
+                selectFile("src/test/resources/engine-config/page.md"));
+
+        assertEquals(List.of("src/test/resources/engine-config/setup.md line 3: sql (hidden)", "line 3: sql"),
+                results.testEvents().succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList());
+        results.testEvents().assertStatistics(stats -> stats.started(2).failed(0));
+    }
+
+    @Test
+    void aMalformedConfigFailsATestWithEachProblemAtItsLine() {
+        EngineExecutionResults results = execute(
+                Map.of(EngineSettings.CONFIG, "src/test/resources/engine-config/malformed.yaml"),
+                selectFile("src/test/resources/engine-config/page.md"));
+
+        assertEquals(List.of("setting snipcheck.config: src/test/resources/engine-config/malformed.yaml:2:22: error:"
+                        + " the code for `<table>` must be one line of text"),
+                results.testEvents().failed().stream()
+                        .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("setting"))
+                        .map(e -> e.getTestDescriptor().getDisplayName() + ": "
+                                + failure(e).getMessage().lines().findFirst().orElseThrow())
+                        .toList());
+    }
+
+    @Test
     void theTimeoutParameterLimitsABlockThatSetsNone() {
         EngineExecutionResults results = execute(Map.of(EngineSettings.TIMEOUT, "500ms"),
                 selectFile("src/test/resources/engine-timeout/sleep.md"));

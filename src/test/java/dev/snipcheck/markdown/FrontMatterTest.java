@@ -115,7 +115,7 @@ class FrontMatterTest {
                         "write a positive duration such as `10s`, `500ms`, `2m` or `1m30s`"),
                 new Problem(new Position(5, 3), "unknown option `improts` in `snipcheck`", "did you mean `imports`?"),
                 new Problem(new Position(6, 3), "unknown option `colour` in `snipcheck`",
-                        "the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser`, `env`, `redirect` and `cache`"),
+                        "the options are `mode`, `skip`, `imports`, `timeout`, `allow`, `superuser`, `env`, `redirect`, `replace` and `cache`"),
                 new Problem(new Position(7, 9), "`skip` needs a reason", "write e.g. `skip: \"needs a Kafka broker\"`")),
                 page.problems());
     }
