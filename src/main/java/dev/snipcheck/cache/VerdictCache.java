@@ -129,6 +129,11 @@ public final class VerdictCache {
                 + "\nblocks " + page.blocks().size() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         digest.update(text);
+        // what snipcheck.yaml adds to the page's text: its options, its prelude blocks and its placeholders' code
+        StringBuilder configured = new StringBuilder("\noptions ").append(page.options()).append('\n');
+        page.blocks().forEach(block -> configured.append(block.prelude().map(Object::toString).orElse("page"))
+                .append(' ').append(block.fenceLine()).append('\n').append(block.code()).append('\n'));
+        digest.update(configured.toString().getBytes(StandardCharsets.UTF_8));
         return Optional.of(HexFormat.of().formatHex(digest.digest()));
     }
 

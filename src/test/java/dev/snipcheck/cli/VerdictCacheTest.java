@@ -107,6 +107,23 @@ class VerdictCacheTest {
     }
 
     @Test
+    void aChangeOfTheProjectConfigRunsItsPagesAgain() throws Exception {
+        greeterJar("hello, ");
+        Files.writeString(dir.resolve("page.md"), PASSING.replace("greet(\"docs\")", "greet(<who>)"));
+        Files.writeString(dir.resolve("snipcheck.yaml"), "replace: {\"<who>\": \"\\\"docs\\\"\"}\n");
+        SnipcheckRun first = run("--format", "json", "page.md");
+        assertEquals(0, first.exit(), first.toString());
+        SnipcheckRun again = run("--format", "json", "page.md");
+        assertEquals(List.of(true, true, true, true, false), cachedFlags(again), again.toString());
+
+        Files.writeString(dir.resolve("snipcheck.yaml"), "replace: {\"<who>\": \"\\\"you\\\"\"}\n");
+        SnipcheckRun changed = run("--format", "json", "page.md");
+
+        assertEquals(List.of(false, false, false, false, false), cachedFlags(changed), changed.toString());
+        assertEquals("failed output", changed.verdicts().get("page.md:8"), changed.toString());
+    }
+
+    @Test
     void aChangeOfAClassPathJarsContentRunsThePageAgainstTheNewJar() throws Exception {
         Path jar = greeterJar("hello, ");
         Files.writeString(dir.resolve("page.md"), PASSING);
