@@ -109,14 +109,12 @@ record EngineSettings(List<String> paths, RunSettings run, Shard shard, Optional
         Backend backend = defaults.backend();
         Optional<String> backendText = parameters.get(POSTGRES).map(String::strip);
         if (backendText.isPresent()) {
-            Optional<Backend> parsed = Arrays.stream(Backend.values())
-                    .filter(b -> b.name().equalsIgnoreCase(backendText.get()))
-                    .findFirst();
+            Optional<Backend> parsed = Backend.named(backendText.get());
             if (parsed.isPresent()) {
                 backend = parsed.get();
             } else {
                 problems.put(POSTGRES, POSTGRES + " is '" + backendText.get()
-                        + "'; expected one of auto, testcontainers, embedded, external");
+                        + "'; expected one of " + Backend.CHOICES);
             }
         }
         String image = parameters.get(POSTGRES_IMAGE).map(String::strip).filter(i -> !i.isEmpty())

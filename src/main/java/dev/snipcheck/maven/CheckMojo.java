@@ -37,7 +37,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -223,11 +222,8 @@ public final class CheckMojo extends AbstractMojo {
         if (jobs != null && jobs < 1) {
             throw new MojoExecutionException("<jobs> is " + jobs + ", not a number of pages of at least 1");
         }
-        Backend backend = Arrays.stream(Backend.values())
-                .filter(b -> b.name().equalsIgnoreCase(postgres.strip()))
-                .findFirst()
-                .orElseThrow(() -> new MojoExecutionException(
-                        "<postgres> is '" + postgres + "'; expected one of auto, testcontainers, embedded, external"));
+        Backend backend = Backend.named(postgres).orElseThrow(() -> new MojoExecutionException(
+                "<postgres> is '" + postgres + "'; expected one of " + Backend.CHOICES));
         Duration pullTimeout = Durations.parse(postgresPullTimeout)
                 .orElseThrow(() -> new MojoExecutionException(
                         "<postgresPullTimeout> is '" + postgresPullTimeout + "', not a duration; " + Durations.HINT));
