@@ -157,12 +157,7 @@ public final class Worker implements AutoCloseable {
         try {
             reply = exchangeOrTimeout(block, timeout, "while the block ran");
         } catch (SocketTimeoutException e) {
-            Hang hang = describeHang();
-            String activity = backends.get();
-            close();
-            tail.awaitEnd();
-            throw new WorkerTimeoutException("the worker JVM did not answer within " + timeout.toMillis()
-                    + " ms while the block ran and was killed", tail.lines(), hang, activity);
+            throw killed(timeout, "while the block ran", describeHang(), backends);
         }
         return expect(block, reply, BlockOutcome.class);
     }
@@ -182,13 +177,23 @@ public final class Worker implements AutoCloseable {
         try {
             reply = exchangeOrTimeout(sql, timeout, "while the sql block ran");
         } catch (SocketTimeoutException e) {
-            String activity = backends.get();
-            close();
-            tail.awaitEnd();
-            throw new WorkerTimeoutException("the worker JVM did not answer within " + timeout.toMillis()
-                    + " ms while the sql block ran and was killed", tail.lines(), null, activity);
+            throw killed(timeout, "while the sql block ran", null, backends);
         }
         return expect(sql, reply, SqlOutcome.class);
+    }
+
+    /**
+     * Kills the worker that ran past {@code timeout}, after reading what the database is doing, which the killing
+     * would end; the exception holds the worker's last output.
+     *
+     * @param hang what the worker said the block waited for; null when it was not asked
+     */
+    private WorkerTimeoutException killed(Duration timeout, String during, Hang hang, Supplier<String> backends) {
+        String activity = backends.get();
+        close();
+        tail.awaitEnd();
+        return new WorkerTimeoutException("the worker JVM did not answer within " + timeout.toMillis() + " ms "
+                + during + " and was killed", tail.lines(), hang, activity);
     }
 
     /**
