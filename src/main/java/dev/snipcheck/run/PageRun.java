@@ -19,13 +19,10 @@ import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.Reason;
-import dev.snipcheck.result.Verdict;
 import dev.snipcheck.rules.StaticChecks;
-import dev.snipcheck.verdict.CompileHints;
-import dev.snipcheck.verdict.MisuseVerdict;
+import dev.snipcheck.verdict.CompileVerdicts;
 import dev.snipcheck.verdict.OpenBackends;
 import dev.snipcheck.verdict.Outcomes;
-import dev.snipcheck.verdict.OutputDiff;
 import dev.snipcheck.verdict.RuntimeVerdicts;
 import dev.snipcheck.verdict.SnippetFrames;
 import dev.snipcheck.verdict.SqlBlock;
@@ -52,7 +49,6 @@ final class PageRun {
     private final PostgresServer server;
     private final Workers workers;
     private final VerifyOptions options;
-    private final StaticChecks checks;
     /** Databases of this page by name (the bindings class, or a sql block's scope), to close and drop at the end. */
     private final Map<String, Database> databases = new LinkedHashMap<>();
     /** The bindings class that holds each database of this page in the worker. */
@@ -70,77 +66,37 @@ final class PageRun {
     private final Set<Integer> idleInTransaction = new HashSet<>();
     private final Session session = new Session();
     private final SessionDamage damage;
+    private final BlockJudges judges;
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options,
             StaticChecks checks, PythonPage python) {
         this.page = page;
         this.python = python;
-        this.checks = checks;
         this.compiled = compiled;
         this.server = server;
         this.workers = workers;
         this.options = options;
         this.runtime = new RuntimeVerdicts(page, compiled);
         this.damage = new SessionDamage(server);
+        this.judges = new BlockJudges(page, compiled, checks, runtime, python, server, damage, printed,
+                block -> databases.get(block.isJava() ? compiled.bindingsClass(block) : compiled.pageBindingsClass(page)));
     }
 
     /** The verdicts of the page's checked blocks, in document order. */
     List<BlockResult> run() {
-        // each block's result from running it, before misuses were judged: judged again when the page ends
-        List<BlockResult> ran = new ArrayList<>();
+        List<ProvisionalVerdict> ran = new ArrayList<>();
         try {
             for (Block block : page.blocks()) {
                 if (block.isChecked()) {
-                    BlockResult result = damage.judge(OutputDiff.judge(verdict(block), page.displayPath(),
-                            printed.get(block)), databases.get(block.isJava() ? compiled.bindingsClass(block)
-                            : compiled.pageBindingsClass(page)));
-                    // the verdict with the misuses known so far, which the session goes on from
-                    session.ran(block, result, blameLostDatabase(misuse(block, result, false)));
-                    ran.add(result);
+                    ProvisionalVerdict verdict = judges.whileRunning(verdict(block));
+                    session.ran(block, verdict.ran(), verdict.soFar());
+                    ran.add(verdict);
                 }
             }
             return endPage(ran);
         } finally {
             closeDatabases();
         }
-    }
-
-    /** A block that threw or hung because the server died gets reason {@code database}: that is not the block's fault. */
-    private BlockResult blameLostDatabase(BlockResult result) {
-        if (result.reason().filter(reason -> reason == Reason.EXCEPTION || reason == Reason.TIMEOUT).isEmpty()) {
-            return result;
-        }
-        return server.lost().map(lost -> BlockResult.failed(result.block(), Reason.DATABASE, lost, List.of(),
-                result.output(), result.millis())).orElse(result);
-    }
-
-    /**
-     * The verdict with the misuse rules applied: those of a compiled block's code, what the runtime detectors charged
-     * to it, and the page's allowances.
-     *
-     * @param pageEnded false while the page runs, when a declared leak may still be found
-     */
-    private BlockResult misuse(Block block, BlockResult result, boolean pageEnded) {
-        if (block.isSql()) {
-            // a sql block's one misuse, a transaction left open, comes with its result
-            List<Finding> misuses = result.findings().stream().filter(f -> f.rule().isPresent()).toList();
-            return misuses.isEmpty() && block.attributes().misuse().isEmpty() ? result
-                    : new MisuseVerdict(block, List.of(), page.options().allow())
-                            .judge(result, Optional.empty(), misuses, true);
-        }
-        if (block.isPython()) {
-            boolean ran = result.reason().filter(r -> r == Reason.COMPILE || r == Reason.SYNTAX).isEmpty()
-                    && (result.verdict() == Verdict.PASSED || result.verdict() == Verdict.FAILED);
-            return ran ? new MisuseVerdict(block, List.of(), page.options().allow())
-                    .judge(result, Optional.empty(), python.misuses(block), pageEnded) : result;
-        }
-        CompiledBlock compiledBlock = block.isJava() ? compiled.block(block) : null;
-        boolean judged = result.verdict() == Verdict.PASSED || result.verdict() == Verdict.FAILED;
-        if (!judged || compiledBlock == null || compiledBlock.status() != CompiledBlock.Status.COMPILED) {
-            return result;
-        }
-        return new MisuseVerdict(block, checks.of(block), page.options().allow())
-                .judge(result, runtime.thrown(block), runtime.of(block), pageEnded);
     }
 
     private BlockResult verdict(Block block) {
@@ -182,30 +138,15 @@ final class PageRun {
         }
         CompiledBlock compiledBlock = compiled.block(block);
         return switch (compiledBlock.status()) {
-            case FAILED -> BlockResult.failed(block, Reason.COMPILE, "does not compile",
-                    compileFindings(compiledBlock.errors()), "", 0);
+            case FAILED -> CompileVerdicts.doesNotCompile(block, compiledBlock.errors());
             case DROPPED -> BlockResult.notRun(block, compiledBlock.errors().stream().findFirst()
                     .map(CompileError::message).orElse("an earlier block of this page does not compile"));
             case EXPECTED_FAILURE -> BlockResult.passed(block, List.of(), "", 0);
-            case UNEXPECTED_SUCCESS -> unexpectedSuccess(block, compiledBlock.errors());
+            case UNEXPECTED_SUCCESS -> CompileVerdicts.unexpectedSuccess(block, compiledBlock.errors());
             case COMPILED -> block.attributes().noRun() || compiledBlock.className() == null
                     ? BlockResult.passed(block, List.of(), "", 0)
                     : execute(block, compiledBlock);
         };
-    }
-
-    private BlockResult unexpectedSuccess(Block block, List<CompileError> errors) {
-        if (errors.isEmpty()) {
-            return BlockResult.failed(block, Reason.EXPECTATION, "compiles, but is marked `compile_fail`",
-                    List.of(Finding.at(block.fence(), "compiles, but is marked `compile_fail`",
-                            "fix the example so it shows the error, or remove `compile_fail`")), "", 0);
-        }
-        String text = block.attributes().compileFailText().orElse("");
-        List<Finding> findings = new ArrayList<>();
-        findings.add(Finding.at(block.fence(), "no compiler error contains \"" + text + "\"",
-                "the errors are listed below; change the expected text or the example"));
-        findings.addAll(compileFindings(errors));
-        return BlockResult.failed(block, Reason.EXPECTATION, "no compiler error contains \"" + text + "\"", findings, "", 0);
     }
 
     private BlockResult execute(Block block, CompiledBlock compiledBlock) {
@@ -333,7 +274,7 @@ final class PageRun {
      * Judges the leaks and open transactions the page left (in the session's database only when the session
      * reached its end), and with them gives every block its final verdict.
      */
-    private List<BlockResult> endPage(List<BlockResult> ran) {
+    private List<BlockResult> endPage(List<ProvisionalVerdict> ran) {
         if (python != null) {
             python.end();
         }
@@ -353,7 +294,7 @@ final class PageRun {
                 }
             });
         }
-        return ran.stream().map(result -> blameLostDatabase(misuse(result.block(), result, true))).toList();
+        return ran.stream().map(judges::atPageEnd).toList();
     }
 
     private void checkDatabase(Worker worker, String bindings) {
@@ -411,9 +352,5 @@ final class PageRun {
 
     private static List<Finding> findings(List<Problem> problems) {
         return problems.stream().map(p -> Finding.at(p.position(), p.message(), p.hint())).toList();
-    }
-
-    private static List<Finding> compileFindings(List<CompileError> errors) {
-        return errors.stream().map(e -> Finding.at(e.position(), e.message(), CompileHints.hint(e.message()))).toList();
     }
 }

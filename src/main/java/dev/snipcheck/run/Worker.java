@@ -14,25 +14,19 @@ import dev.snipcheck.protocol.RunBlock;
 import dev.snipcheck.protocol.RunSql;
 import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.protocol.SqlOutcome;
-import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.protocol.WorkerContract;
 import dev.snipcheck.worker.WorkerMain;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.Reader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +48,7 @@ public final class Worker implements AutoCloseable {
     private static final Duration HANG_TIMEOUT = Duration.ofSeconds(3);
 
     private final Process process;
-    private final Tail tail;
+    private final WorkerOutput tail;
     private final Socket socket;
     private final ObjectOutputStream out;
     private final ObjectInputStream in;
@@ -62,7 +56,7 @@ public final class Worker implements AutoCloseable {
     private final Set<String> passedEnvironment;
     private boolean gone;
 
-    private Worker(Process process, Tail tail, Socket socket, Set<String> passedEnvironment) throws IOException {
+    private Worker(Process process, WorkerOutput tail, Socket socket, Set<String> passedEnvironment) throws IOException {
         this.process = process;
         this.passedEnvironment = passedEnvironment;
         this.tail = tail;
@@ -102,7 +96,7 @@ public final class Worker implements AutoCloseable {
             Process process = builder.start();
             // A block reading System.in must see its end instead of waiting for input that never comes.
             process.getOutputStream().close();
-            Tail tail = Tail.drain(process.getInputStream());
+            WorkerOutput tail = WorkerOutput.drain(process.getInputStream());
             try {
                 return new Worker(process, tail, accept(server, process, tail), Set.copyOf(passed));
             } catch (IOException | WorkerDiedException | WorkerTimeoutException | RuntimeException e) {
@@ -112,7 +106,7 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    private static Socket accept(ServerSocket server, Process process, Tail tail)
+    private static Socket accept(ServerSocket server, Process process, WorkerOutput tail)
             throws IOException, WorkerDiedException, WorkerTimeoutException {
         long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
         // Short waits, so a worker that fails to start is reported at once rather than after the timeout.
@@ -153,13 +147,7 @@ public final class Worker implements AutoCloseable {
      */
     BlockOutcome run(RunBlock block, Duration timeout, Supplier<String> backends)
             throws WorkerDiedException, WorkerTimeoutException {
-        Reply reply;
-        try {
-            reply = exchangeOrTimeout(block, timeout, "while the block ran");
-        } catch (SocketTimeoutException e) {
-            throw killed(timeout, "while the block ran", describeHang(), backends);
-        }
-        return expect(block, reply, BlockOutcome.class);
+        return runWithin(block, BlockOutcome.class, timeout, "while the block ran", true, backends);
     }
 
     /**
@@ -173,13 +161,20 @@ public final class Worker implements AutoCloseable {
      */
     SqlOutcome runSql(RunSql sql, Duration timeout, Supplier<String> backends)
             throws WorkerDiedException, WorkerTimeoutException {
+        // a sql block waits on the server, which the backends describe: its worker thread has nothing to add
+        return runWithin(sql, SqlOutcome.class, timeout, "while the sql block ran", false, backends);
+    }
+
+    private <T extends Reply> T runWithin(Request request, Class<T> type, Duration timeout, String during,
+                                          boolean askWhatItWaitsFor, Supplier<String> backends)
+            throws WorkerDiedException, WorkerTimeoutException {
         Reply reply;
         try {
-            reply = exchangeOrTimeout(sql, timeout, "while the sql block ran");
+            reply = exchangeOrTimeout(request, timeout, during);
         } catch (SocketTimeoutException e) {
-            throw killed(timeout, "while the sql block ran", null, backends);
+            throw killed(timeout, during, askWhatItWaitsFor ? describeHang() : null, backends);
         }
-        return expect(sql, reply, SqlOutcome.class);
+        return expect(request, reply, type);
     }
 
     /**
@@ -308,7 +303,7 @@ public final class Worker implements AutoCloseable {
     }
 
     /** Says how the worker ended, after waiting a little for it to end and for its last output. */
-    private static String death(Process process, Tail tail, String during) {
+    private static String death(Process process, WorkerOutput tail, String during) {
         try {
             if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
@@ -335,112 +330,6 @@ public final class Worker implements AutoCloseable {
             process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * The last lines the worker JVM printed since the last block started, read on a daemon thread so the worker
-     * never blocks on a full pipe.
-     */
-    private static final class Tail {
-
-        private static final int LINES = 20;
-        private static final int LINE_LENGTH = 500;
-        private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
-
-        private final Deque<String> lines = new ArrayDeque<>();
-        /** Where the block's thread was when the worker exited, innermost call first; empty when no block ran. */
-        private final List<Thrown.Frame> exitFrames = new ArrayList<>();
-        private final Thread reader;
-
-        private Tail(InputStream stream) {
-            reader = new Thread(() -> read(stream), "snipcheck-worker-output");
-            reader.setDaemon(true);
-        }
-
-        static Tail drain(InputStream stream) {
-            Tail tail = new Tail(stream);
-            tail.reader.start();
-            return tail;
-        }
-
-        private void read(InputStream stream) {
-            StringBuilder line = new StringBuilder();
-            try (Reader in = new InputStreamReader(stream)) {
-                for (int c = in.read(); c != -1; c = in.read()) {
-                    if (c == '\n') {
-                        add(line);
-                    } else if (c != '\r' && line.length() < LINE_LENGTH) {
-                        line.append((char) c);
-                    }
-                }
-            } catch (IOException ended) {
-                // The worker was killed: what was read is all there is.
-            }
-            if (line.length() > 0) {
-                add(line);
-            }
-        }
-
-        private synchronized void add(StringBuilder line) {
-            if (line.indexOf(WorkerContract.BLOCK_START) >= 0) {
-                // what earlier blocks printed is theirs, not the next block's
-                lines.clear();
-                exitFrames.clear();
-                line.setLength(0);
-                return;
-            }
-            if (line.indexOf(WorkerContract.EXIT_FRAME) == 0) {
-                String[] parts = line.substring(WorkerContract.EXIT_FRAME.length()).split("\t", -1);
-                if (parts.length == 4) {
-                    exitFrames.add(new Thrown.Frame(parts[0], parts[1], "null".equals(parts[2]) ? null : parts[2],
-                            lineNumber(parts[3])));
-                }
-                line.setLength(0);
-                return;
-            }
-            if (lines.size() == LINES) {
-                lines.removeFirst();
-            }
-            lines.addLast(line.toString());
-            line.setLength(0);
-        }
-
-        private static int lineNumber(String text) {
-            try {
-                return Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }
-
-        synchronized List<Thrown.Frame> exitFrames() {
-            return List.copyOf(exitFrames);
-        }
-
-        void awaitEnd() {
-            try {
-                reader.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** The OutOfMemoryError the JVM said it ended with, e.g. "java.lang.OutOfMemoryError: Java heap space"; null when none. */
-        synchronized String outOfMemory() {
-            return lines.stream().filter(l -> l.contains(OUT_OF_MEMORY))
-                    .map(l -> l.substring(l.indexOf(OUT_OF_MEMORY)))
-                    .findFirst().orElse(null);
-        }
-
-        /** The last lines, each ended by a line break. */
-        synchronized String lines() {
-            return lines.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
-        }
-
-        /** The lines after "; its last output:", or nothing when there are none. */
-        synchronized String text() {
-            return lines.isEmpty() ? "" : "; its last output:\n" + String.join("\n", lines);
         }
     }
 }

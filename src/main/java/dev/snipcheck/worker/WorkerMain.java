@@ -3,7 +3,6 @@ package dev.snipcheck.worker;
 import dev.snipcheck.protocol.Ack;
 import dev.snipcheck.protocol.BlockOutcome;
 import dev.snipcheck.protocol.CheckDatabase;
-import dev.snipcheck.protocol.Checked;
 import dev.snipcheck.protocol.CloseDatabase;
 import dev.snipcheck.protocol.DescribeHang;
 import dev.snipcheck.protocol.OpenDatabase;
@@ -16,11 +15,6 @@ import dev.snipcheck.protocol.ThreadStack;
 import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.protocol.WorkerContract;
 
-import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +22,6 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -38,13 +31,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,20 +45,17 @@ public final class WorkerMain {
 
     /** What a block may print before the rest is dropped; a block printing in a loop must not fill the heap. */
     private static final int OUTPUT_LIMIT = 1 << 20;
-    private static final Duration DISPOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final long HANG_POLL_MILLIS = 20;
 
     private final ClassLoader snippets;
     /** Null when the worker runs without the runtime misuse detectors. */
     private final Detectors detectors;
-    private final Map<String, ConnectionPool> pools = new LinkedHashMap<>();
-    private final Map<String, TrackedDataSource> dataSources = new LinkedHashMap<>();
-    /** The sql session of each database, apart from its pool. */
-    private final Map<String, SqlRunner> sqlSessions = new LinkedHashMap<>();
+    private final OpenDatabases databases;
 
     private WorkerMain(ClassLoader snippets, Detectors detectors) {
         this.snippets = snippets;
         this.detectors = detectors;
+        this.databases = new OpenDatabases(snippets, detectors);
     }
 
     /** Arguments: the parent's loopback port, the snippet classes directory. */
@@ -134,7 +121,7 @@ public final class WorkerMain {
         Request.Handler handler = new Request.Handler() {
             @Override
             public Reply open(OpenDatabase request) {
-                return WorkerMain.this.open(request);
+                return databases.open(request);
             }
 
             @Override
@@ -149,18 +136,18 @@ public final class WorkerMain {
 
             @Override
             public Reply check(CheckDatabase request) {
-                return WorkerMain.this.check(request);
+                return databases.check(request);
             }
 
             @Override
             public Reply close(CloseDatabase request) {
-                return WorkerMain.this.close();
+                return databases.close();
             }
 
             @Override
             public Reply describeHang(DescribeHang request) {
                 // The block ended just as the parent gave up on it.
-                return Hangs.describe(pools.values(), dataSources.values());
+                return databases.describeHang();
             }
         };
         while (true) {
@@ -229,7 +216,7 @@ public final class WorkerMain {
                 thread.join(HANG_POLL_MILLIS);
                 // The parent asks what a block that ran out of time waits for, then kills this JVM.
                 if (thread.isAlive() && requests.poll() instanceof DescribeHang) {
-                    out.writeObject(Hangs.describe(pools.values(), dataSources.values()));
+                    out.writeObject(databases.describeHang());
                     out.flush();
                 }
             }
@@ -247,7 +234,7 @@ public final class WorkerMain {
         captureOut.flush();
         List<RuntimeFinding> findings = List.of();
         if (detectors != null) {
-            pools.values().forEach(pool -> ((TrackedPool) pool).blockEnded(block.className()));
+            databases.blockEnded(block.className());
             findings = detectors.drain(thrown[0]);
         }
         return new BlockOutcome(captured.toString(StandardCharsets.UTF_8),
@@ -263,7 +250,7 @@ public final class WorkerMain {
     }
 
     private Reply runSql(RunSql sql) {
-        SqlRunner session = sqlSessions.get(sql.bindingsClass());
+        SqlRunner session = databases.sqlSession(sql.bindingsClass());
         if (session == null) {
             return new Ack("no database is open for " + sql.bindingsClass());
         }
@@ -296,122 +283,5 @@ public final class WorkerMain {
 
     private static boolean isInvoke(StackTraceElement frame) {
         return frame.getClassName().equals("java.lang.reflect.Method") && frame.getMethodName().equals("invoke");
-    }
-
-    private Ack open(OpenDatabase open) {
-        ConnectionPool pool = null;
-        PostgresqlConnectionFactory factory;
-        try {
-            Class<?> bindings = Class.forName(open.bindingsClass(), true, snippets);
-            factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                    .host(open.host())
-                    .port(open.port())
-                    .database(open.database())
-                    .username(open.user())
-                    .password(open.password())
-                    .codecRegistrar(ServerText.REGISTRAR)
-                    .schema(open.schema())
-                    .applicationName(WorkerContract.BINDINGS_APPLICATION)
-                    .build());
-            pool = pool(ConnectionPoolConfiguration.builder(factory)
-                    .initialSize(0)
-                    .maxSize(10)
-                    .build());
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setServerNames(new String[] {open.host()});
-            dataSource.setPortNumbers(new int[] {open.port()});
-            dataSource.setDatabaseName(open.database());
-            dataSource.setUser(open.user());
-            dataSource.setPassword(open.password());
-            dataSource.setCurrentSchema(open.schema());
-            dataSource.setApplicationName(WorkerContract.BINDINGS_APPLICATION);
-            set(bindings, "pool", pool);
-            set(bindings, "connectionFactory", pool);
-            if (detectors == null) {
-                set(bindings, "dataSource", dataSource);
-            } else {
-                TrackedDataSource tracked = new TrackedDataSource(dataSource, detectors);
-                set(bindings, "dataSource", tracked);
-                dataSources.put(open.bindingsClass(), tracked);
-            }
-            set(bindings, "jdbcUrl", open.jdbcUrl());
-            set(bindings, "r2dbcUrl", open.r2dbcUrl());
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            if (pool != null) {
-                pool.dispose();
-            }
-            return new Ack("cannot open database " + open.database() + " for " + open.bindingsClass() + ": " + e);
-        }
-        RedirectTarget.opened(open);
-        ConnectionPool previous = pools.put(open.bindingsClass(), pool);
-        if (previous != null) {
-            previous.dispose();
-        }
-        SqlRunner previousSession = sqlSessions.put(open.bindingsClass(), new SqlRunner(factory));
-        if (previousSession != null) {
-            previousSession.close();
-        }
-        return Ack.OK;
-    }
-
-    private ConnectionPool pool(ConnectionPoolConfiguration configuration) {
-        return detectors == null ? new ConnectionPool(configuration) : new TrackedPool(configuration, detectors);
-    }
-
-    private Checked check(CheckDatabase check) {
-        if (detectors == null) {
-            return new Checked(List.of());
-        }
-        List<RuntimeFinding> found = new java.util.ArrayList<>(detectors.drain(null));
-        // Closing what the blocks left makes their pipelines fail: errors dropped meanwhile are snipcheck's doing.
-        String last = detectors.block();
-        detectors.begin(null);
-        try {
-            ConnectionPool pool = pools.get(check.bindingsClass());
-            if (pool != null) {
-                ((TrackedPool) pool).pageEnded();
-            }
-            TrackedDataSource dataSource = dataSources.get(check.bindingsClass());
-            if (dataSource != null) {
-                dataSource.pageEnded();
-            }
-            found.addAll(detectors.drain(null));
-        } finally {
-            detectors.begin(last);
-        }
-        return new Checked(List.copyOf(found));
-    }
-
-    private static void set(Class<?> bindings, String name, Object value) throws ReflectiveOperationException {
-        Field field = bindings.getDeclaredField(name);
-        if (!Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
-            throw new NoSuchFieldException("field " + field + " is not static and non-final");
-        }
-        field.setAccessible(true);
-        field.set(null, value);
-    }
-
-    private Ack close() {
-        StringBuilder errors = new StringBuilder();
-        for (Map.Entry<String, ConnectionPool> entry : pools.entrySet()) {
-            try {
-                entry.getValue().disposeLater().block(DISPOSE_TIMEOUT);
-            } catch (RuntimeException e) {
-                errors.append(errors.length() == 0 ? "" : "; ")
-                        .append("disposing the pool of ").append(entry.getKey()).append(" failed: ").append(e);
-            }
-        }
-        for (Map.Entry<String, SqlRunner> entry : sqlSessions.entrySet()) {
-            try {
-                entry.getValue().close();
-            } catch (RuntimeException e) {
-                errors.append(errors.length() == 0 ? "" : "; ")
-                        .append("closing the sql session of ").append(entry.getKey()).append(" failed: ").append(e);
-            }
-        }
-        pools.clear();
-        dataSources.clear();
-        sqlSessions.clear();
-        return errors.length() == 0 ? Ack.OK : new Ack(errors.toString());
     }
 }
