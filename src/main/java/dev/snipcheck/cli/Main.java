@@ -18,13 +18,12 @@ import dev.snipcheck.run.RunSettings;
 import dev.snipcheck.run.RunSetup;
 import dev.snipcheck.run.ServerFactory;
 import dev.snipcheck.run.Shard;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -51,6 +50,7 @@ public final class Main {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final CommandArguments arguments;
     private final Path workingDirectory;
     private final PageFiles pageFiles;
     private final Terminal terminal;
@@ -61,6 +61,7 @@ public final class Main {
                  Map<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.arguments = new CommandArguments("snipcheck", out, err);
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.pageFiles = new PageFiles(workingDirectory);
         this.terminal = terminal;
@@ -109,19 +110,9 @@ public final class Main {
             return new Merge(out, err, workingDirectory, environment).run(Arrays.copyOfRange(args, 1, args.length));
         }
         Options options = new Options();
-        CommandLine commandLine = new CommandLine(options);
-        try {
-            commandLine.parseArgs(args);
-        } catch (ParameterException e) {
-            return usageError(e.getMessage());
-        }
-        if (commandLine.isUsageHelpRequested()) {
-            commandLine.usage(out);
-            return OK;
-        }
-        if (commandLine.isVersionHelpRequested()) {
-            commandLine.printVersionHelp(out);
-            return OK;
+        OptionalInt done = arguments.parse(options, args);
+        if (done.isPresent()) {
+            return done.getAsInt();
         }
 
         if (options.watch && (options.format != Options.Format.TEXT || options.output != null
@@ -362,9 +353,7 @@ public final class Main {
     }
 
     private int usageError(String message) {
-        err.println("snipcheck: " + message);
-        err.println("Try 'snipcheck --help' for more information.");
-        return USAGE;
+        return arguments.usageError(message);
     }
 
     private int databaseUnavailable(DatabaseUnavailableException e, RunSettings settings) {

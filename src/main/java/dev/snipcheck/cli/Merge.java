@@ -4,14 +4,13 @@ import dev.snipcheck.report.GithubAnnotations;
 import dev.snipcheck.report.JsonReportReader;
 import dev.snipcheck.result.RunResult;
 import dev.snipcheck.run.PageFiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -69,6 +68,7 @@ final class Merge {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final CommandArguments arguments;
     private final Path workingDirectory;
     private final PageFiles pageFiles;
     private final Map<String, String> environment;
@@ -76,6 +76,7 @@ final class Merge {
     Merge(PrintWriter out, PrintWriter err, Path workingDirectory, Map<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.arguments = new CommandArguments("snipcheck merge", out, err);
         this.workingDirectory = workingDirectory;
         this.pageFiles = new PageFiles(workingDirectory);
         this.environment = environment;
@@ -83,19 +84,9 @@ final class Merge {
 
     int run(String[] args) {
         MergeOptions options = new MergeOptions();
-        CommandLine commandLine = new CommandLine(options);
-        try {
-            commandLine.parseArgs(args);
-        } catch (ParameterException e) {
-            return usageError(e.getMessage());
-        }
-        if (commandLine.isUsageHelpRequested()) {
-            commandLine.usage(out);
-            return Main.OK;
-        }
-        if (commandLine.isVersionHelpRequested()) {
-            commandLine.printVersionHelp(out);
-            return Main.OK;
+        OptionalInt done = arguments.parse(options, args);
+        if (done.isPresent()) {
+            return done.getAsInt();
         }
         JsonReportReader reader = new JsonReportReader(page -> pageFiles.read(workingDirectory.resolve(page)));
         RunResult result;
@@ -146,8 +137,6 @@ final class Merge {
     }
 
     private int usageError(String message) {
-        err.println("snipcheck merge: " + message);
-        err.println("Try 'snipcheck merge --help' for more information.");
-        return Main.USAGE;
+        return arguments.usageError(message);
     }
 }

@@ -1,23 +1,17 @@
 package dev.snipcheck.postgres;
 
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The one admin connection of a run, which copies that run's databases from its own template and drops them; or,
@@ -60,9 +54,7 @@ final class AdminConnection implements AutoCloseable {
     private final Set<String> created = new LinkedHashSet<>();
     /** The roles made for databases of {@link #created}, by the same name. */
     private final Set<String> roles = new LinkedHashSet<>();
-    /** For each database, the page it was made for, named when the server's settings changed while it ran. */
-    private final Map<String, String> pages = new HashMap<>();
-    private ServerSettings settings;
+    private SettingsWatch settings;
     private int count;
     private String lost;
 
@@ -107,7 +99,7 @@ final class AdminConnection implements AutoCloseable {
         try {
             connection = DriverManager.getConnection("jdbc:postgresql://" + address + "/" + database, properties);
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("could not connect to " + address + ": " + reason(e), e);
+            throw new DatabaseUnavailableException("could not connect to " + address + ": " + ServerErrors.reason(e), e);
         }
         String version;
         int versionNumber;
@@ -121,7 +113,7 @@ final class AdminConnection implements AutoCloseable {
             rights = new Rights(result.getBoolean(3), result.getBoolean(4), result.getBoolean(5));
         } catch (SQLException e) {
             closeQuietly(connection, notices);
-            throw new DatabaseUnavailableException("could not ask " + address + " for its version: " + reason(e), e);
+            throw new DatabaseUnavailableException("could not ask " + address + " for its version: " + ServerErrors.reason(e), e);
         }
         if (versionNumber < MINIMUM_VERSION) {
             closeQuietly(connection, notices);
@@ -135,7 +127,7 @@ final class AdminConnection implements AutoCloseable {
         } else {
             admin.limitLockWaits();
         }
-        admin.settings = admin.readSettings();
+        admin.settings = SettingsWatch.start(connection, admin.address(), notices);
         return admin;
     }
 
@@ -147,7 +139,7 @@ final class AdminConnection implements AutoCloseable {
             execute("ALTER DATABASE " + template + " ALLOW_CONNECTIONS false");
         } catch (SQLException e) {
             closeQuietly(connection, notices);
-            throw new DatabaseUnavailableException("could not create template database " + template + " on " + address() + ": " + reason(e), e);
+            throw new DatabaseUnavailableException("could not create template database " + template + " on " + address() + ": " + ServerErrors.reason(e), e);
         }
     }
 
@@ -163,7 +155,7 @@ final class AdminConnection implements AutoCloseable {
             execute("SET createrole_self_grant = 'set, inherit'");
         } catch (SQLException e) {
             closeQuietly(connection, notices);
-            throw new DatabaseUnavailableException("could not set createrole_self_grant on " + address() + ": " + reason(e), e);
+            throw new DatabaseUnavailableException("could not set createrole_self_grant on " + address() + ": " + ServerErrors.reason(e), e);
         }
     }
 
@@ -173,7 +165,7 @@ final class AdminConnection implements AutoCloseable {
             execute("SET lock_timeout = '10s'");
         } catch (SQLException e) {
             closeQuietly(connection, notices);
-            throw new DatabaseUnavailableException("could not set lock_timeout on " + address() + ": " + reason(e), e);
+            throw new DatabaseUnavailableException("could not set lock_timeout on " + address() + ": " + ServerErrors.reason(e), e);
         }
     }
 
@@ -202,7 +194,7 @@ final class AdminConnection implements AutoCloseable {
                 return result.getString(1);
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("could not read setting " + name + " on " + address() + ": " + reason(e), e);
+            throw new DatabaseUnavailableException("could not read setting " + name + " on " + address() + ": " + ServerErrors.reason(e), e);
         }
     }
 
@@ -244,10 +236,10 @@ final class AdminConnection implements AutoCloseable {
             if (roles.remove(name)) {
                 dropRoleQuietly(name);
             }
-            throw new DatabaseUnavailableException("could not create " + kind + " " + name + " on " + address() + ": " + reason(e), e);
+            throw new DatabaseUnavailableException("could not create " + kind + " " + name + " on " + address() + ": " + ServerErrors.reason(e), e);
         }
         created.add(name);
-        pages.put(name, page);
+        settings.created(name, page);
         return perSchema ? new Database(host, port, database, user, password, Optional.of(name))
                 : new Database(host, port, name, ownRole ? name : user, rolePassword);
     }
@@ -280,7 +272,7 @@ final class AdminConnection implements AutoCloseable {
                             + LIVENESS_TIMEOUT_SECONDS + " s)";
                 }
             } catch (SQLException e) {
-                lost = "PostgreSQL at " + address() + " stopped answering: " + reason(e);
+                lost = "PostgreSQL at " + address() + " stopped answering: " + ServerErrors.reason(e);
             }
         }
         return Optional.ofNullable(lost);
@@ -294,40 +286,13 @@ final class AdminConnection implements AutoCloseable {
             return;
         }
         if (lost == null) {
-            compareSettings(pages.get(name));
+            settings.pageEnded(name);
         }
         if (lost == null && dropQuietly(name, DROP_TIMEOUT_SECONDS, "dropping it when the run ends")) {
             created.remove(name);
-            pages.remove(name);
             if (roles.remove(name)) {
                 dropRoleQuietly(name);
             }
-        }
-    }
-
-    /**
-     * Says which page changed the server's settings (ALTER SYSTEM, which only a superuser page can run) since the
-     * last page ended; with several pages at once, the change happened while this one ran, perhaps in another.
-     */
-    private void compareSettings(String page) {
-        try {
-            ServerSettings now = readSettings();
-            List<String> changed = settings.changesTo(now);
-            if (!changed.isEmpty()) {
-                notices.accept("the server's settings changed while " + page + " ran: " + String.join(", ", changed)
-                        + "; later pages run with them (undo with ALTER SYSTEM RESET and SELECT pg_reload_conf())");
-                settings = now;
-            }
-        } catch (DatabaseUnavailableException e) {
-            notices.accept(e.getMessage());
-        }
-    }
-
-    private ServerSettings readSettings() throws DatabaseUnavailableException {
-        try {
-            return ServerSettings.read(connection);
-        } catch (SQLException e) {
-            throw new DatabaseUnavailableException("could not read the server's settings on " + address() + ": " + reason(e), e);
         }
     }
 
@@ -335,7 +300,7 @@ final class AdminConnection implements AutoCloseable {
         try {
             execute("DROP ROLE IF EXISTS " + name);
         } catch (SQLException e) {
-            notices.accept("could not drop role " + name + " on " + address() + ": " + reason(e)
+            notices.accept("could not drop role " + name + " on " + address() + ": " + ServerErrors.reason(e)
                     + "; drop it with DROP OWNED BY " + name + " and DROP ROLE " + name + " in each database it owns objects in");
         }
     }
@@ -381,7 +346,7 @@ final class AdminConnection implements AutoCloseable {
             String why = QUERY_CANCELED.equals(e.getSQLState())
                     ? "the server did not finish within " + timeoutSeconds + " s (a connection that is still logging in"
                             + " holds every DROP DATABASE)"
-                    : reason(e);
+                    : ServerErrors.reason(e);
             notices.accept("could not drop " + (perSchema ? "schema " : "database ") + name + " on " + address()
                     + ": " + why + "; " + otherwise);
             return false;
@@ -408,26 +373,8 @@ final class AdminConnection implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            notices.accept("could not close the admin connection: " + reason(e));
+            notices.accept("could not close the admin connection: " + ServerErrors.reason(e));
         }
-    }
-
-    /** What the server said, or else why the network failed, without pgjdbc's generic advice. */
-    private static String reason(SQLException e) {
-        if (e instanceof PSQLException psql) {
-            ServerErrorMessage server = psql.getServerErrorMessage();
-            if (server != null && server.getMessage() != null) {
-                return server.getMessage();
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        if (root instanceof UnknownHostException) {
-            return "unknown host " + root.getMessage();
-        }
-        return root.getMessage() != null ? root.getMessage() : e.getMessage();
     }
 
     private static String runId() {
