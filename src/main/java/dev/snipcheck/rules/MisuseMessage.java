@@ -46,6 +46,10 @@ public enum MisuseMessage {
             "the connection acquired here is still inside a transaction when the page ends",
             "end the transaction with `commitTransaction()` or `rollbackTransaction()`, then close the "
                     + "connection, e.g. in `Mono.usingWhen(pool.create(), ..., Connection::close)`"),
+    POOLED_TRANSACTION_HELD(Rule.OPEN_TRANSACTION,
+            "the connection acquired here (backend %s) was still inside a transaction when a later block timed out",
+            "end the transaction with `commitTransaction()` or `rollbackTransaction()` before the block returns: its "
+                    + "locks make other sessions wait"),
     POOLED_TRANSACTION_RETURNED(Rule.OPEN_TRANSACTION,
             "the connection acquired here went back to the pool inside an open transaction, which the pool rolled back",
             "end the transaction with `commitTransaction()` or `rollbackTransaction()` before closing the connection"),

@@ -66,7 +66,7 @@ final class HangReport {
                         "a block that waits for a connection while holding all of the pool's, or for a lock held "
                                 + "by its own open transaction, never finishes")));
             }
-            hang.jdbcConnections().forEach((pid, finding) -> {
+            hang.byBackend().forEach((pid, finding) -> {
                 if (idleInTransaction.contains(pid)) {
                     held.add(finding);
                     SnippetFrames.innermost(compiled, finding.frames()).ifPresent(position -> findings.add(Finding.at(

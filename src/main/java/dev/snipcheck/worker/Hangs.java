@@ -21,14 +21,16 @@ final class Hangs {
     }
 
     /**
-     * What a block that runs too long waits for: its pools' checked-out connections, the JDBC connections by backend,
+     * What a block that runs too long waits for: its pools' checked-out connections, the connections the blocks hold by backend,
      * and the threads' stacks.
      */
     static Hang describe(Collection<ConnectionPool> pools, Collection<TrackedDataSource> dataSources) {
         List<List<Thrown.Frame>> checkedOut = new ArrayList<>();
+        Map<Integer, RuntimeFinding> connections = new HashMap<>();
         for (ConnectionPool pool : pools) {
             if (pool instanceof TrackedPool tracked) {
                 tracked.checkedOut().forEach(site -> checkedOut.add(RuntimeFinding.frames(site)));
+                connections.putAll(tracked.byBackend());
             }
         }
         // The block's own thread first, then the event loop, then Reactor's schedulers: the report shows the first lines.
@@ -41,7 +43,6 @@ final class Hangs {
                 .map(e -> new ThreadStack(e.getKey().getName(), e.getKey().getState().name(),
                         RuntimeFinding.frames(e.getValue())))
                 .toList();
-        Map<Integer, RuntimeFinding> connections = new HashMap<>();
         dataSources.forEach(dataSource -> connections.putAll(dataSource.byBackend()));
         return new Hang(List.copyOf(checkedOut), threads, Map.copyOf(connections));
     }

@@ -1,5 +1,6 @@
 package dev.snipcheck.worker;
 
+import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.rules.MisuseMessage;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +157,27 @@ final class TrackedPool extends ConnectionPool {
             inFlight.values().stream().filter(work -> work.subscribed != null).forEach(a -> sites.add(a.site));
         }
         return sites;
+    }
+
+    /**
+     * The connections acquired and not given back while a block hangs, by their backend's pid, each as the finding
+     * charged to the block that acquired it should its backend hold a transaction open: the parent asks the server
+     * which do, since a transaction the pool did not see begin (a {@code BEGIN} statement) holds locks too.
+     */
+    Map<Integer, RuntimeFinding> byBackend() {
+        List<Map.Entry<Object, Acquisition>> now;
+        synchronized (acquired) {
+            now = new ArrayList<>(acquired.entrySet());
+        }
+        Map<Integer, RuntimeFinding> byBackend = new HashMap<>();
+        for (Map.Entry<Object, Acquisition> entry : now) {
+            Acquisition acquisition = entry.getValue();
+            if (acquisition.block != null) {
+                R2dbcBackends.pid(entry.getKey()).ifPresent(pid -> byBackend.put(pid, Detectors.finding(
+                        MisuseMessage.POOLED_TRANSACTION_HELD, acquisition.block, acquisition.site, pid)));
+            }
+        }
+        return byBackend;
     }
 
     /**
