@@ -5,6 +5,7 @@ import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Position;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class PageGenerator {
     private final Mode pageMode;
     private final List<String> pageImports;
     private final Map<Piece.Declarator, String> types;
+    /** The type of each variable the session's blocks so far hold as a field, by name: the latest declaration's. */
+    private final Map<String, String> sessionFields = new HashMap<>();
 
     /**
      * @param types inferred types of {@code var} declarations found so far; a {@code var} whose type
@@ -45,6 +48,7 @@ final class PageGenerator {
 
     /** Sources for the blocks, in document order; a block's unit comes after those it depends on. */
     List<Unit> generate(List<JavaBlock> blocks) {
+        sessionFields.clear();
         List<Unit> units = new ArrayList<>();
         units.add(root(PAGE_ROOT, new Position(1, 1)));
         String session = PAGE_ROOT;
@@ -146,6 +150,9 @@ final class PageGenerator {
 
         boolean hoistVars = block.block().attributes().extendsSession();
         Map<Piece.Declarator, String> hoisted = new IdentityHashMap<>();
+        // the types of the block's own variables (fields or locals) by name: a name declared again with the same
+        // type is one variable, as two snippets of JShell declaring it in turn leave one
+        Map<String, String> ownVariables = new HashMap<>();
         List<int[]> members = new ArrayList<>();
         CodeCopy memberCopy = new CodeCopy(code, block.block().map());
         CodeCopy statementCopy = new CodeCopy(code, block.block().map());
@@ -164,10 +171,30 @@ final class PageGenerator {
                 for (Piece.Declarator declarator : var.declarators()) {
                     String type = var.inferred() ? types.get(declarator) : code.substring(var.typeStart(), var.typeEnd());
                     hoisted.put(declarator, type);
-                    writeField(out, block, var, declarator, type);
+                    if (type.equals(ownVariables.get(declarator.name()))) {
+                        continue;
+                    }
+                    ownVariables.put(declarator.name(), type);
+                    // the block's code before this declaration still reads an earlier block's variable of the name,
+                    // as in JShell, where it is replaced only when its new declaration runs
+                    String earlier = type.equals(sessionFields.get(declarator.name())) ? parent : null;
+                    writeField(out, block, var, declarator, type, earlier);
                 }
                 assignInstead(statementCopy, var, hoisted);
+            } else if (piece instanceof Piece.Var var && !var.inferred()) {
+                // a local of the run method (a block that adds nothing to the session): declared again, it is assigned
+                String type = code.substring(var.typeStart(), var.typeEnd());
+                boolean again = var.declarators().stream()
+                        .allMatch(d -> type.equals(ownVariables.get(d.name())) && !d.bareArray());
+                if (again) {
+                    assignInstead(statementCopy, var, Map.of());
+                } else {
+                    var.declarators().forEach(d -> ownVariables.put(d.name(), type));
+                }
             }
+        }
+        if (hoistVars) {
+            sessionFields.putAll(ownVariables);
         }
         memberCopy.keepOnly(members);
         memberCopy.writeTo(out);
@@ -181,8 +208,9 @@ final class PageGenerator {
         return !var.inferred() || var.declarators().stream().allMatch(types::containsKey);
     }
 
+    /** @param earlier the class whose field of the same name and type this one starts as, or null */
     private static void writeField(GeneratedSource out, JavaBlock block, Piece.Var var, Piece.Declarator declarator,
-                                   String type) {
+                                   String type, String earlier) {
         String code = block.block().code();
         out.generated("public static ");
         if (var.inferred()) {
@@ -194,7 +222,7 @@ final class PageGenerator {
         out.generated(" ");
         int line = lineOf(code, declarator.nameStart());
         out.original(declarator.name(), block.block().map(), line, declarator.nameStart() - lineStart(code, declarator.nameStart()));
-        out.generated(";\n");
+        out.generated(earlier == null ? ";\n" : " = " + earlier + "." + declarator.name() + ";\n");
     }
 
     /** {@code final int a = 1, b;} becomes {@code a = 1;} in place, every other character where it was. */
