@@ -144,6 +144,15 @@ class JavaStageTest {
     }
 
     @Test
+    void aMessageOfSeveralLinesReadsAsOneSentenceWithItsDetailsApart() {
+        Block wrongArguments = block(0, 10, 0, "char c = \"abc\".charAt();", Attributes.NONE);
+        CompiledPages compiled = compile(wrongArguments);
+        assertEquals("method charAt in class java.lang.String cannot be applied to given types; required: int; "
+                        + "found: no arguments; reason: actual and formal argument lists differ in length",
+                compiled.block(wrongArguments).errors().get(0).message());
+    }
+
+    @Test
     void compileFailBlocksMustFailWithTheirText() {
         Block session = block(0, 10, 0, "int x = 1;", Attributes.NONE);
         Block failsAsDeclared = block(1, 20, 0, "String s = x;", compileFail("incompatible types"));
