@@ -5,8 +5,10 @@ import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Position;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,8 @@ final class PageGenerator {
 
     static final String RUN_METHOD = "snipcheck$run";
     static final String PAGE_ROOT = "SnipcheckPage";
+    /** The variables every fragment sees without declaring them, held by the chain's root, with their types. */
+    private static final Map<String, String> BINDINGS = bindings();
 
     private final String packageName;
     private final Mode pageMode;
@@ -111,11 +115,7 @@ final class PageGenerator {
         GeneratedSource out = new GeneratedSource(fence);
         out.generated("package " + packageName + ";\n");
         out.generated("public class " + simpleName + " {\n");
-        out.generated("  public static io.r2dbc.pool.ConnectionPool pool;\n");
-        out.generated("  public static io.r2dbc.spi.ConnectionFactory connectionFactory;\n");
-        out.generated("  public static javax.sql.DataSource dataSource;\n");
-        out.generated("  public static String jdbcUrl;\n");
-        out.generated("  public static String r2dbcUrl;\n");
+        BINDINGS.forEach((name, type) -> out.generated("  public static " + type + " " + name + ";\n"));
         out.generated("}\n");
         return new Unit(null, packageName + "." + simpleName, path(packageName, simpleName), out);
     }
@@ -177,7 +177,7 @@ final class PageGenerator {
                     ownVariables.put(declarator.name(), type);
                     // the block's code before this declaration still reads an earlier block's variable of the name,
                     // as in JShell, where it is replaced only when its new declaration runs
-                    String earlier = type.equals(sessionFields.get(declarator.name())) ? parent : null;
+                    String earlier = isEarlier(declarator.name(), type) ? parent : null;
                     writeField(out, block, var, declarator, type, earlier);
                 }
                 assignInstead(statementCopy, var, hoisted);
@@ -202,6 +202,28 @@ final class PageGenerator {
         statementCopy.writeTo(out);
         out.generated("}\n}\n");
         return new Unit(block, packageName + "." + simpleName, path(packageName, simpleName), out);
+    }
+
+    /**
+     * Whether an earlier block's variable, or a binding, has this name and type: {@code ConnectionFactory
+     * connectionFactory} is the binding's type as a page writes it.
+     */
+    private boolean isEarlier(String name, String type) {
+        if (sessionFields.containsKey(name)) {
+            return sessionFields.get(name).equals(type);
+        }
+        String binding = BINDINGS.get(name);
+        return binding != null && (binding.equals(type) || binding.endsWith("." + type));
+    }
+
+    private static Map<String, String> bindings() {
+        Map<String, String> bindings = new LinkedHashMap<>();
+        bindings.put("pool", "io.r2dbc.pool.ConnectionPool");
+        bindings.put("connectionFactory", "io.r2dbc.spi.ConnectionFactory");
+        bindings.put("dataSource", "javax.sql.DataSource");
+        bindings.put("jdbcUrl", "String");
+        bindings.put("r2dbcUrl", "String");
+        return Collections.unmodifiableMap(bindings);
     }
 
     private boolean typesKnown(Piece.Var var) {
