@@ -31,7 +31,8 @@ final class CompileErrors {
             }
             CompileError error = new CompileError(
                     unit.source().toMarkdown(diagnostic.getLineNumber(), diagnostic.getColumnNumber()),
-                    message(diagnostic, unit.block().block().fenceLine()));
+                    message(diagnostic, unit.block().block().fenceLine())
+                            + unit.source().noteAt(diagnostic.getLineNumber()).map(note -> ", in " + note).orElse(""));
             errors.computeIfAbsent(unit.block(), b -> new ArrayList<>()).add(error);
         }
         return errors;

@@ -142,7 +142,8 @@ final class PageGenerator {
             out.generated("import " + imp + ";\n");
         }
         for (String imp : pageImports) {
-            out.generated("import " + imp + ";\n");
+            out.note("the import `" + imp + "` of the page's `imports:` (its front matter or snipcheck.yaml)")
+                    .generated("import " + imp + ";\n");
         }
         sessionImports.forEach(line -> line.writeTo(out));
         importsOf(block).forEach(line -> line.writeTo(out));
