@@ -31,7 +31,8 @@ final class CompileErrors {
             }
             CompileError error = new CompileError(
                     unit.source().toMarkdown(diagnostic.getLineNumber(), diagnostic.getColumnNumber()),
-                    message(diagnostic, unit.block().block().fenceLine()));
+                    message(diagnostic, unit.block().block().fenceLine())
+                            + unit.source().noteAt(diagnostic.getLineNumber()).map(note -> ", in " + note).orElse(""));
             errors.computeIfAbsent(unit.block(), b -> new ArrayList<>()).add(error);
         }
         return errors;
@@ -39,6 +40,8 @@ final class CompileErrors {
 
     /** A block's generated class, or the method its statements run in: named in a message as the block's line. */
     private static final Pattern GENERATED_CLASS = Pattern.compile("class Block_L(\\d+)");
+    /** The lines of javac's details after the first, each of which starts a clause of its own. */
+    private static final Pattern DETAIL = Pattern.compile("(found|reason|lower bounds|upper bounds):");
     private static final Pattern RUN_METHOD = Pattern.compile("method " + Pattern.quote(PageGenerator.RUN_METHOD + "()"));
 
     /**
@@ -55,7 +58,15 @@ final class CompileErrors {
             if (trimmed.startsWith("symbol:")) {
                 trimmed = trimmed.substring("symbol:".length()).trim();
             }
-            out.append(out.length() == 0 ? "" : ": ").append(trimmed.replaceAll("\\s+", " "));
+            if (out.length() > 0) {
+                // javac ends a line with `;` before its details (`required:`, `found:`): one `;` between them, not `;:`
+                boolean detail = out.charAt(out.length() - 1) == ';' || DETAIL.matcher(trimmed).lookingAt();
+                if (out.charAt(out.length() - 1) == ';') {
+                    out.setLength(out.length() - 1);
+                }
+                out.append(detail ? "; " : ": ");
+            }
+            out.append(trimmed.replaceAll("\\s+", " "));
         }
         String message = GENERATED_CLASS.matcher(GeneratedNames.strip(out.toString())).replaceAll("the block at line $1");
         return RUN_METHOD.matcher(message).replaceAll("the block at line " + fenceLine);

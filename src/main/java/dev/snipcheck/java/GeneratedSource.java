@@ -4,7 +4,10 @@ import dev.snipcheck.markdown.Position;
 import dev.snipcheck.markdown.SourceMap;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Java source that snipcheck writes around the snippets' code, remembering for every piece of
@@ -20,6 +23,7 @@ final class GeneratedSource {
     private final StringBuilder text = new StringBuilder();
     private final List<List<Segment>> lines = new ArrayList<>(List.of(new ArrayList<>()));
     private final Position fallback;
+    private final Map<Integer, String> notes = new HashMap<>();
     private int column;
 
     /** @param fallback where a position inside purely generated text maps to, e.g. the block's fence */
@@ -49,6 +53,20 @@ final class GeneratedSource {
             column += snippet.length();
         }
         return this;
+    }
+
+    /**
+     * Says what the generated text of the current line stands for, where it is no snippet's code: a compiler
+     * error on that line is about it, e.g. an import of the page's options.
+     */
+    GeneratedSource note(String note) {
+        notes.put(lines.size(), note);
+        return this;
+    }
+
+    /** What the generated text of a 1-based line stands for, when {@link #note} said it. */
+    Optional<String> noteAt(long line) {
+        return Optional.ofNullable(notes.get((int) line));
     }
 
     GeneratedSource newline() {

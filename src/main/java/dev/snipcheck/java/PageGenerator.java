@@ -5,7 +5,10 @@ import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Position;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +22,15 @@ final class PageGenerator {
 
     static final String RUN_METHOD = "snipcheck$run";
     static final String PAGE_ROOT = "SnipcheckPage";
+    /** The variables every fragment sees without declaring them, held by the chain's root, with their types. */
+    private static final Map<String, String> BINDINGS = bindings();
 
     private final String packageName;
     private final Mode pageMode;
     private final List<String> pageImports;
     private final Map<Piece.Declarator, String> types;
+    /** The type of each variable the session's blocks so far hold as a field, by name: the latest declaration's. */
+    private final Map<String, String> sessionFields = new HashMap<>();
 
     /**
      * @param types inferred types of {@code var} declarations found so far; a {@code var} whose type
@@ -45,6 +52,7 @@ final class PageGenerator {
 
     /** Sources for the blocks, in document order; a block's unit comes after those it depends on. */
     List<Unit> generate(List<JavaBlock> blocks) {
+        sessionFields.clear();
         List<Unit> units = new ArrayList<>();
         units.add(root(PAGE_ROOT, new Position(1, 1)));
         String session = PAGE_ROOT;
@@ -107,11 +115,7 @@ final class PageGenerator {
         GeneratedSource out = new GeneratedSource(fence);
         out.generated("package " + packageName + ";\n");
         out.generated("public class " + simpleName + " {\n");
-        out.generated("  public static io.r2dbc.pool.ConnectionPool pool;\n");
-        out.generated("  public static io.r2dbc.spi.ConnectionFactory connectionFactory;\n");
-        out.generated("  public static javax.sql.DataSource dataSource;\n");
-        out.generated("  public static String jdbcUrl;\n");
-        out.generated("  public static String r2dbcUrl;\n");
+        BINDINGS.forEach((name, type) -> out.generated("  public static " + type + " " + name + ";\n"));
         out.generated("}\n");
         return new Unit(null, packageName + "." + simpleName, path(packageName, simpleName), out);
     }
@@ -138,7 +142,8 @@ final class PageGenerator {
             out.generated("import " + imp + ";\n");
         }
         for (String imp : pageImports) {
-            out.generated("import " + imp + ";\n");
+            out.note("the import `" + imp + "` of the page's `imports:` (its front matter or snipcheck.yaml)")
+                    .generated("import " + imp + ";\n");
         }
         sessionImports.forEach(line -> line.writeTo(out));
         importsOf(block).forEach(line -> line.writeTo(out));
@@ -146,6 +151,9 @@ final class PageGenerator {
 
         boolean hoistVars = block.block().attributes().extendsSession();
         Map<Piece.Declarator, String> hoisted = new IdentityHashMap<>();
+        // the types of the block's own variables (fields or locals) by name: a name declared again with the same
+        // type is one variable, as two snippets of JShell declaring it in turn leave one
+        Map<String, String> ownVariables = new HashMap<>();
         List<int[]> members = new ArrayList<>();
         CodeCopy memberCopy = new CodeCopy(code, block.block().map());
         CodeCopy statementCopy = new CodeCopy(code, block.block().map());
@@ -164,10 +172,30 @@ final class PageGenerator {
                 for (Piece.Declarator declarator : var.declarators()) {
                     String type = var.inferred() ? types.get(declarator) : code.substring(var.typeStart(), var.typeEnd());
                     hoisted.put(declarator, type);
-                    writeField(out, block, var, declarator, type);
+                    if (type.equals(ownVariables.get(declarator.name()))) {
+                        continue;
+                    }
+                    ownVariables.put(declarator.name(), type);
+                    // the block's code before this declaration still reads an earlier block's variable of the name,
+                    // as in JShell, where it is replaced only when its new declaration runs
+                    String earlier = isEarlier(declarator.name(), type) ? parent : null;
+                    writeField(out, block, var, declarator, type, earlier);
                 }
                 assignInstead(statementCopy, var, hoisted);
+            } else if (piece instanceof Piece.Var var && !var.inferred()) {
+                // a local of the run method (a block that adds nothing to the session): declared again, it is assigned
+                String type = code.substring(var.typeStart(), var.typeEnd());
+                boolean again = var.declarators().stream()
+                        .allMatch(d -> type.equals(ownVariables.get(d.name())) && !d.bareArray());
+                if (again) {
+                    assignInstead(statementCopy, var, Map.of());
+                } else {
+                    var.declarators().forEach(d -> ownVariables.put(d.name(), type));
+                }
             }
+        }
+        if (hoistVars) {
+            sessionFields.putAll(ownVariables);
         }
         memberCopy.keepOnly(members);
         memberCopy.writeTo(out);
@@ -177,12 +205,35 @@ final class PageGenerator {
         return new Unit(block, packageName + "." + simpleName, path(packageName, simpleName), out);
     }
 
+    /**
+     * Whether an earlier block's variable, or a binding, has this name and type: {@code ConnectionFactory
+     * connectionFactory} is the binding's type as a page writes it.
+     */
+    private boolean isEarlier(String name, String type) {
+        if (sessionFields.containsKey(name)) {
+            return sessionFields.get(name).equals(type);
+        }
+        String binding = BINDINGS.get(name);
+        return binding != null && (binding.equals(type) || binding.endsWith("." + type));
+    }
+
+    private static Map<String, String> bindings() {
+        Map<String, String> bindings = new LinkedHashMap<>();
+        bindings.put("pool", "io.r2dbc.pool.ConnectionPool");
+        bindings.put("connectionFactory", "io.r2dbc.spi.ConnectionFactory");
+        bindings.put("dataSource", "javax.sql.DataSource");
+        bindings.put("jdbcUrl", "String");
+        bindings.put("r2dbcUrl", "String");
+        return Collections.unmodifiableMap(bindings);
+    }
+
     private boolean typesKnown(Piece.Var var) {
         return !var.inferred() || var.declarators().stream().allMatch(types::containsKey);
     }
 
+    /** @param earlier the class whose field of the same name and type this one starts as, or null */
     private static void writeField(GeneratedSource out, JavaBlock block, Piece.Var var, Piece.Declarator declarator,
-                                   String type) {
+                                   String type, String earlier) {
         String code = block.block().code();
         out.generated("public static ");
         if (var.inferred()) {
@@ -194,7 +245,7 @@ final class PageGenerator {
         out.generated(" ");
         int line = lineOf(code, declarator.nameStart());
         out.original(declarator.name(), block.block().map(), line, declarator.nameStart() - lineStart(code, declarator.nameStart()));
-        out.generated(";\n");
+        out.generated(earlier == null ? ";\n" : " = " + earlier + "." + declarator.name() + ";\n");
     }
 
     /** {@code final int a = 1, b;} becomes {@code a = 1;} in place, every other character where it was. */

@@ -29,7 +29,7 @@ public final class CompileHints {
             return "fragments may throw checked exceptions, but methods they declare must declare or catch them";
         }
         if (message.contains("is already defined")) {
-            return "a block may redeclare a name of an earlier block, but not one of its own";
+            return "a block may declare a name of an earlier block again with any type, but one of its own only with the same type";
         }
         return "";
     }

@@ -49,8 +49,9 @@ public final class Outcomes {
                     "expect the exception it throws, or fix the example")), output, outcome.millis());
         }
         String message = "threw " + describe(thrown);
-        return BlockResult.failed(block, Reason.EXCEPTION, message, List.of(Finding.at(where, message,
-                "if the example is meant to throw, mark it `fails=" + simpleName(thrown.className()) + "`")),
+        String hint = PlaceholderHint.of(thrown, block.code())
+                .orElse("if the example is meant to throw, mark it `fails=" + simpleName(thrown.className()) + "`");
+        return BlockResult.failed(block, Reason.EXCEPTION, message, List.of(Finding.at(where, message, hint)),
                 output, outcome.millis());
     }
 

@@ -144,6 +144,29 @@ class JavaStageTest {
     }
 
     @Test
+    void aMessageOfSeveralLinesReadsAsOneSentenceWithItsDetailsApart() {
+        Block wrongArguments = block(0, 10, 0, "char c = \"abc\".charAt();", Attributes.NONE);
+        CompiledPages compiled = compile(wrongArguments);
+        assertEquals("method charAt in class java.lang.String cannot be applied to given types; required: int; "
+                        + "found: no arguments; reason: actual and formal argument lists differ in length",
+                compiled.block(wrongArguments).errors().get(0).message());
+    }
+
+    @Test
+    void anImportOfThePagesOptionsThatDoesNotResolveIsNamedWithWhereItCameFrom() {
+        Block uses = block(0, 10, 0, "int x = 1;", Attributes.NONE);
+        PageOptions options = new PageOptions(Optional.empty(), Optional.empty(),
+                List.of("io.r2dbc.postgresql.type.PostgresqlObjectId"), Optional.empty());
+        Page page = new Page(Path.of("doc.md"), "doc.md", options, List.of(uses), List.of());
+        CompiledPages compiled = new JavaStage(System.getProperty("java.class.path"))
+                .compile(List.of(new PageInput(page, Mode.ASYNC, List.of(uses))), classes, AnalysisListener.NONE);
+        assertEquals("package io.r2dbc.postgresql.type does not exist, in the import "
+                        + "`io.r2dbc.postgresql.type.PostgresqlObjectId` of the page's `imports:` (its front matter or "
+                        + "snipcheck.yaml)",
+                compiled.block(uses).errors().get(0).message());
+    }
+
+    @Test
     void compileFailBlocksMustFailWithTheirText() {
         Block session = block(0, 10, 0, "int x = 1;", Attributes.NONE);
         Block failsAsDeclared = block(1, 20, 0, "String s = x;", compileFail("incompatible types"));
