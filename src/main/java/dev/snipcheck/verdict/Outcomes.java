@@ -65,7 +65,8 @@ public final class Outcomes {
     }
 
     private static String describe(Thrown thrown) {
-        return thrown.className() + (thrown.message() == null ? "" : ": " + GeneratedNames.strip(thrown.message()));
+        return GeneratedNames.readable(thrown.className())
+                + (thrown.message() == null ? "" : ": " + GeneratedNames.readable(thrown.message()));
     }
 
     /** The deepest frame inside snippet code (this block's, or a method an earlier block declared), else the fence. */

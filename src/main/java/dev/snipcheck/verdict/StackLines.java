@@ -1,6 +1,7 @@
 package dev.snipcheck.verdict;
 
 import dev.snipcheck.java.CompiledPages;
+import dev.snipcheck.java.GeneratedNames;
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.protocol.Thrown;
 
@@ -51,11 +52,35 @@ public final class StackLines {
      */
     public String allFrames(List<Thrown.Frame> frames, int limit) {
         List<String> lines = new ArrayList<>();
-        for (Thrown.Frame frame : frames) {
-            lines.add("\tat " + markdown(frame).map(position -> path + ':' + position.line())
-                    .orElseGet(() -> library(frame)));
+        for (Thrown.Frame frame : frames.subList(0, withoutRunner(frames))) {
+            Optional<Position> position = markdown(frame);
+            if (position.isPresent()) {
+                lines.add("\tat " + path + ':' + position.get().line());
+            } else if (!GeneratedNames.isGenerated(frame.className())) {
+                lines.add("\tat " + library(frame));
+            }
+            // else a frame of generated code with no line of its own, a lambda's class: the next frame has the line
         }
         return collapsed(lines, limit);
+    }
+
+    /**
+     * How many frames are left once those below the outermost snippet frame that only called the block (reflection,
+     * the worker, the thread's run) are cut: they are snipcheck's, never what the block waits in.
+     */
+    private int withoutRunner(List<Thrown.Frame> frames) {
+        int end = frames.size();
+        while (end > 0 && isRunner(frames.get(end - 1))) {
+            end--;
+        }
+        boolean calledBySnipcheck = end < frames.size() && end > 0 && markdown(frames.get(end - 1)).isPresent();
+        return calledBySnipcheck ? end : frames.size();
+    }
+
+    private static boolean isRunner(Thrown.Frame frame) {
+        String name = frame.className();
+        return name.startsWith("jdk.internal.reflect.") || name.equals("java.lang.reflect.Method")
+                || name.startsWith("dev.snipcheck.worker.") || name.equals("java.lang.Thread");
     }
 
     private Optional<Position> markdown(Thrown.Frame frame) {
@@ -65,7 +90,7 @@ public final class StackLines {
     private static String library(Thrown.Frame frame) {
         String where = frame.fileName() == null ? "Unknown Source"
                 : frame.lineNumber() > 0 ? frame.fileName() + ':' + frame.lineNumber() : frame.fileName();
-        return frame.className() + '.' + frame.methodName() + '(' + where + ')';
+        return GeneratedNames.readable(frame.className() + '.' + frame.methodName() + '(' + where + ')');
     }
 
     private static void addLibrary(List<String> lines, int frames) {
