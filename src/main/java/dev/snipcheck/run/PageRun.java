@@ -26,6 +26,7 @@ import dev.snipcheck.verdict.MisuseVerdict;
 import dev.snipcheck.verdict.OpenBackends;
 import dev.snipcheck.verdict.Outcomes;
 import dev.snipcheck.verdict.OutputDiff;
+import dev.snipcheck.verdict.Redirections;
 import dev.snipcheck.verdict.RuntimeVerdicts;
 import dev.snipcheck.verdict.SnippetFrames;
 import dev.snipcheck.verdict.SqlBlock;
@@ -60,6 +61,7 @@ final class PageRun {
     /** Databases opened in each worker this page used. */
     private final Map<Worker, List<String>> opened = new java.util.IdentityHashMap<>();
     private final RuntimeVerdicts runtime;
+    private final Redirections redirections;
     /** What each Java block that ran printed to stdout, which its output block is compared with. */
     private final Map<Block, String> printed = new java.util.IdentityHashMap<>();
     /** The page's python blocks, when it has some. */
@@ -81,6 +83,7 @@ final class PageRun {
         this.workers = workers;
         this.options = options;
         this.runtime = new RuntimeVerdicts(page, compiled);
+        this.redirections = new Redirections(compiled);
         this.damage = new SessionDamage(server);
     }
 
@@ -215,6 +218,7 @@ final class PageRun {
         return onWorker(block, bindings, bindings, (worker, timeout, database) -> {
             BlockOutcome outcome = worker.run(request, timeout, () -> HangReport.backends(database, idleInTransaction));
             runtime.ran(block, outcome);
+            redirections.ran(block, outcome);
             printed.put(block, outcome.stdout());
             if (block.attributes().isolated()) {
                 // the isolated block's scope ends with it: its leaks are judged now
@@ -353,7 +357,8 @@ final class PageRun {
                 }
             });
         }
-        return ran.stream().map(result -> blameLostDatabase(misuse(result.block(), result, true))).toList();
+        return ran.stream().map(result -> blameLostDatabase(misuse(result.block(), result, true))
+                .withNotes(redirections.of(result.block()))).toList();
     }
 
     private void checkDatabase(Worker worker, String bindings) {
