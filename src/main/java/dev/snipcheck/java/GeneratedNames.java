@@ -17,7 +17,9 @@ public final class GeneratedNames {
     /** Each generated form, most specific first, and what it reads as; {@code $1} is the block's line. */
     private static final List<Rewrite> REWRITES = List.of(
             // a page's package, and the package of a compilation unit block without one of its own
-            new Rewrite("\\bsnipcheck\\.p\\d+\\.(?:l\\d+\\.)?", ""),
+            new Rewrite("\\bsnipcheck\\.p\\d+\\.(?:l\\d+(?:_prelude\\d+)?\\.)?", ""),
+            // a block of a prelude file is named as a page's block is, by its line (of the prelude file)
+            new Rewrite("(_L\\d+)_prelude\\d+", "$1"),
             // a lambda's class, as Object.toString prints it: Block_L7$$Lambda$179/0x00007f..@2ae96002
             new Rewrite("Block_L(\\d+)\\$\\$Lambda(?:\\$\\d+)?(?:/0x\\p{XDigit}+)?(?:@\\p{XDigit}+)?",
                     "a lambda of the block at line $1"),

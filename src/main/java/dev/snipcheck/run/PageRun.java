@@ -303,7 +303,7 @@ final class PageRun {
         } catch (WorkerTimeoutException e) {
             workers.discard(worker);
             String message = "did not finish within " + timeout.toMillis() + " ms";
-            HangReport hang = new HangReport(compiled, page.displayPath(), e, idleInTransaction);
+            HangReport hang = new HangReport(compiled, page.displayPath(), block, e, idleInTransaction);
             chargeHeldTransactions(block, hang.held());
             // where the block's thread was stuck says more than its fence
             List<Finding> findings = new ArrayList<>(List.of(Finding.at(hang.waitingAt().orElse(block.fence()), message,
@@ -313,7 +313,7 @@ final class PageRun {
                     timeout.toMillis());
         } catch (WorkerDiedException e) {
             workers.discard(worker);
-            Position exitedAt = SnippetFrames.innermost(compiled, e.exitFrames()).orElse(block.fence());
+            Position exitedAt = SnippetFrames.innermost(compiled, e.exitFrames(), block).orElse(block.fence());
             return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(Finding.at(exitedAt,
                     e.getMessage(), "a block must not end the JVM it runs in (System.exit, halt, running out of memory)")),
                     e.output(), 0);

@@ -35,7 +35,7 @@ public final class Redirections {
     }
 
     private Finding note(Block block, Redirection redirection) {
-        return Finding.at(SnippetFrames.innermost(compiled, redirection.frames()).orElse(block.fence()),
+        return Finding.at(SnippetFrames.innermost(compiled, redirection.frames(), block).orElse(block.fence()),
                 "redirected " + redirection.target() + " to the page's database", "");
     }
 }

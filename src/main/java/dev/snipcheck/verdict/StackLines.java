@@ -2,7 +2,6 @@ package dev.snipcheck.verdict;
 
 import dev.snipcheck.java.CompiledPages;
 import dev.snipcheck.java.GeneratedNames;
-import dev.snipcheck.markdown.Position;
 import dev.snipcheck.protocol.Thrown;
 
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ public final class StackLines {
     private final CompiledPages compiled;
     private final String path;
 
-    /** @param path the page's path as reports show it */
+    /** @param path the page's path as reports show it; a prelude block's frames name the prelude file instead */
     public StackLines(CompiledPages compiled, String path) {
         this.compiled = compiled;
         this.path = path;
@@ -33,14 +32,14 @@ public final class StackLines {
         List<String> lines = new ArrayList<>();
         int library = 0;
         for (Thrown.Frame frame : frames) {
-            Optional<Position> position = markdown(frame);
-            if (position.isEmpty()) {
+            Optional<String> line = markdown(frame);
+            if (line.isEmpty()) {
                 library++;
                 continue;
             }
             addLibrary(lines, library);
             library = 0;
-            lines.add("\tat " + path + ':' + position.get().line());
+            lines.add("\tat " + line.get());
         }
         addLibrary(lines, library);
         return collapsed(lines, Integer.MAX_VALUE);
@@ -53,9 +52,9 @@ public final class StackLines {
     public String allFrames(List<Thrown.Frame> frames, int limit) {
         List<String> lines = new ArrayList<>();
         for (Thrown.Frame frame : frames.subList(0, withoutRunner(frames))) {
-            Optional<Position> position = markdown(frame);
-            if (position.isPresent()) {
-                lines.add("\tat " + path + ':' + position.get().line());
+            Optional<String> line = markdown(frame);
+            if (line.isPresent()) {
+                lines.add("\tat " + line.get());
             } else if (!GeneratedNames.isGenerated(frame.className())) {
                 lines.add("\tat " + library(frame));
             }
@@ -83,8 +82,12 @@ public final class StackLines {
                 || name.startsWith("dev.snipcheck.worker.") || name.equals("java.lang.Thread");
     }
 
-    private Optional<Position> markdown(Thrown.Frame frame) {
-        return compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
+    /** A frame of snippet code as {@code path:line} of its file: the page's, or the prelude file its block is of. */
+    private Optional<String> markdown(Thrown.Frame frame) {
+        String file = compiled.frameBlock(frame.className(), frame.fileName())
+                .map(block -> block.displayPath(path)).orElse(path);
+        return compiled.frame(frame.className(), frame.fileName(), frame.lineNumber())
+                .map(position -> file + ':' + position.line());
     }
 
     private static String library(Thrown.Frame frame) {
