@@ -76,7 +76,7 @@ class PreludePositionsTest {
         Files.writeString(dir.resolve("docs/page.md"), PAGE);
         run = SnipcheckRun.of(dir, "--postgres-url", TestPostgres.url(), "--format", "text",
                 "--report", "json=report.json", "--report", "sarif=report.sarif", "--report", "junit=report.xml",
-                "--html", "html", "docs/page.md");
+                "--report", "github=report.github", "--html", "html", "docs/page.md");
     }
 
     @Test
@@ -126,6 +126,16 @@ class PreludePositionsTest {
         }
         assertEquals(List.of("compile docs/setup.md:10:14", "exception docs/setup.md:14:1",
                 "timeout docs/setup.md:18:1", "exception docs/page.md:12:1"), results);
+    }
+
+    @Test
+    void githubAnnotationsAreInThePreludeFile() throws IOException {
+        List<String> where = Files.readAllLines(dir.resolve("report.github")).stream()
+                .filter(line -> line.startsWith("::error "))
+                .map(line -> line.substring(0, line.indexOf(",title=")))
+                .toList();
+        assertEquals(List.of("::error file=docs/setup.md,line=10,col=14", "::error file=docs/setup.md,line=14,col=1",
+                "::error file=docs/setup.md,line=18,col=1", "::error file=docs/page.md,line=12,col=1"), where);
     }
 
     @Test
