@@ -209,7 +209,8 @@ final class Options {
 
     @Option(
             names = {"-v", "--verbose"},
-            description = "Also list passed blocks, inferred page modes and the database used.")
+            description = "Also list passed blocks, inferred page modes, the connections redirected to the page's "
+                    + "database and the database used.")
     boolean verbose;
 
     /** Reads {@code --format}; lower case in messages, since that is how users type it. */

@@ -38,10 +38,9 @@ final class CompileErrors {
         return errors;
     }
 
-    /** A block's generated class, or the method its statements run in: named in a message as the block's line. */
-    private static final Pattern GENERATED_CLASS = Pattern.compile("class Block_L(\\d+)");
     /** The lines of javac's details after the first, each of which starts a clause of its own. */
     private static final Pattern DETAIL = Pattern.compile("(found|reason|lower bounds|upper bounds):");
+    /** The method a block's statements run in: named in a message as the block's line. */
     private static final Pattern RUN_METHOD = Pattern.compile("method " + Pattern.quote(PageGenerator.RUN_METHOD + "()"));
 
     /**
@@ -52,7 +51,7 @@ final class CompileErrors {
         StringBuilder out = new StringBuilder();
         for (String line : diagnostic.getMessage(Locale.ROOT).split("\n")) {
             String trimmed = line.trim();
-            if (trimmed.startsWith("location:") && trimmed.contains("snipcheck.p")) {
+            if (trimmed.startsWith("location:") && GeneratedNames.ANY.matcher(trimmed).find()) {
                 continue;
             }
             if (trimmed.startsWith("symbol:")) {
@@ -68,7 +67,6 @@ final class CompileErrors {
             }
             out.append(trimmed.replaceAll("\\s+", " "));
         }
-        String message = GENERATED_CLASS.matcher(GeneratedNames.strip(out.toString())).replaceAll("the block at line $1");
-        return RUN_METHOD.matcher(message).replaceAll("the block at line " + fenceLine);
+        return GeneratedNames.readable(RUN_METHOD.matcher(out).replaceAll("the block at line " + fenceLine));
     }
 }

@@ -5,6 +5,7 @@ import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.Position;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ public final class CompiledPages {
     private final Map<Block, String> bindings = new IdentityHashMap<>();
     private final Map<Page, String> pageBindings = new IdentityHashMap<>();
     private final Map<String, GeneratedSource> sourcesByPath;
+    /** The block each generated source of a block came from, by the source's path. */
+    private final Map<String, Block> blocksByPath = new HashMap<>();
 
     CompiledPages(Path classes, Map<String, GeneratedSource> sourcesByPath) {
         this.classes = classes;
@@ -26,6 +29,10 @@ public final class CompiledPages {
     void put(CompiledBlock block, String bindingsClass) {
         blocks.put(block.block(), block);
         bindings.put(block.block(), bindingsClass);
+    }
+
+    void putSource(String path, Block block) {
+        blocksByPath.put(path, block);
     }
 
     void putPage(Page page, String bindingsClass) {
@@ -63,9 +70,22 @@ public final class CompiledPages {
         if (className == null || fileName == null || lineNumber <= 0) {
             return Optional.empty();
         }
+        GeneratedSource source = sourcesByPath.get(path(className, fileName));
+        return source == null ? Optional.empty() : Optional.of(source.lineToMarkdown(lineNumber));
+    }
+
+    /**
+     * The block whose code a stack frame of snippet code runs, whose file ({@link Block#file}: the page, or a prelude
+     * file) the frame's Markdown position counts lines of; empty for frames of other code.
+     */
+    public Optional<Block> frameBlock(String className, String fileName) {
+        return className == null || fileName == null ? Optional.empty()
+                : Optional.ofNullable(blocksByPath.get(path(className, fileName)));
+    }
+
+    private static String path(String className, String fileName) {
         int lastDot = className.lastIndexOf('.');
         String pkg = lastDot < 0 ? "" : className.substring(0, lastDot).replace('.', '/') + "/";
-        GeneratedSource source = sourcesByPath.get(pkg + fileName);
-        return source == null ? Optional.empty() : Optional.of(source.lineToMarkdown(lineNumber));
+        return pkg + fileName;
     }
 }

@@ -230,6 +230,9 @@ public final class JavaStage implements AutoCloseable {
                 }
                 for (PageGenerator.Unit unit : units) {
                     sourcesByPath.put(unit.path(), unit.source());
+                    if (unit.block() != null) {
+                        result.putSource(unit.path(), unit.block().block());
+                    }
                 }
                 record(units, result);
                 return;

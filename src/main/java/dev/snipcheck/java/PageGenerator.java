@@ -1,6 +1,7 @@
 package dev.snipcheck.java;
 
 import dev.snipcheck.markdown.Attributes;
+import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Position;
 
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,7 +63,7 @@ final class PageGenerator {
             Attributes attributes = block.block().attributes();
             String parent = session;
             if (attributes.isolated()) {
-                parent = "SnipcheckScope_L" + block.block().fenceLine();
+                parent = "SnipcheckScope_" + suffix(block);
                 units.add(root(parent, block.block().fence()));
             }
             List<ImportLine> visible = attributes.isolated() ? List.of() : sessionImports;
@@ -123,7 +125,7 @@ final class PageGenerator {
     private Unit unit(JavaBlock block) {
         GeneratedSource out = new GeneratedSource(block.block().fence());
         String pkg = block.packageName().orElseGet(() -> block.block().attributes().extendsSession()
-                ? packageName : packageName + ".l" + block.block().fenceLine());
+                ? packageName : packageName + "." + suffix(block).toLowerCase(Locale.ROOT));
         if (block.packageName().isEmpty()) {
             out.generated("package " + pkg + ";\n");
         }
@@ -135,7 +137,7 @@ final class PageGenerator {
     private Unit fragment(JavaBlock block, String parent, List<ImportLine> sessionImports) {
         String code = block.block().code();
         GeneratedSource out = new GeneratedSource(block.block().fence());
-        String simpleName = "Block_L" + block.block().fenceLine();
+        String simpleName = "Block_" + suffix(block);
         out.generated("package " + packageName + ";\n");
         Mode mode = block.block().attributes().mode().orElse(pageMode);
         for (String imp : DefaultImports.of(mode)) {
@@ -225,6 +227,15 @@ final class PageGenerator {
         bindings.put("jdbcUrl", "String");
         bindings.put("r2dbcUrl", "String");
         return Collections.unmodifiableMap(bindings);
+    }
+
+    /**
+     * What names a block's generated classes: {@code L} and its fence line, which messages turn back into that line;
+     * a block of a prelude file, whose lines may be a page block's too, adds its ordinal among the page's blocks.
+     */
+    private static String suffix(JavaBlock block) {
+        Block of = block.block();
+        return "L" + of.fenceLine() + (of.prelude().isPresent() ? "_prelude" + of.ordinal() : "");
     }
 
     private boolean typesKnown(Piece.Var var) {

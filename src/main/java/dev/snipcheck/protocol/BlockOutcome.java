@@ -10,7 +10,8 @@ import java.util.List;
  * @param millis   how long the block's method ran
  * @param findings the misuses the runtime detectors saw while the block ran
  * @param stdout   what the block printed to System.out alone: what an output block is compared with
+ * @param redirections the connections the block opened itself that went to the page's database instead
  */
-public record BlockOutcome(String output, Thrown thrown, long millis, List<RuntimeFinding> findings, String stdout)
-        implements Reply {
+public record BlockOutcome(String output, Thrown thrown, long millis, List<RuntimeFinding> findings, String stdout,
+                           List<Redirection> redirections) implements Reply {
 }

@@ -90,7 +90,23 @@ public final class JsonReport implements Report {
         if (failed || !result.findings().isEmpty()) {
             writeDiagnostics(json, file, result);
         }
+        if (!result.notes().isEmpty()) {
+            writeNotes(json, file, result.notes());
+        }
         json.endObject();
+    }
+
+    /** What a verbose text report lists as notes: the connections that went to the page's database instead. */
+    private static void writeNotes(JsonWriter json, String file, List<Finding> notes) {
+        json.name("notes").beginArray();
+        for (Finding note : notes) {
+            json.beginObject();
+            json.name("file").value(file);
+            writePosition(json, note.position());
+            json.name("message").value(note.message());
+            json.endObject();
+        }
+        json.endArray();
     }
 
     private static void writeNotChecked(JsonWriter json, String file, Block block) {

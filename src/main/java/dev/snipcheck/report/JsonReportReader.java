@@ -139,8 +139,13 @@ public final class JsonReportReader {
         for (Object diagnostic : list(report, entry, "diagnostics")) {
             findings.add(finding(report, object(report, diagnostic)));
         }
+        List<Finding> notes = new ArrayList<>();
+        for (Object note : list(report, entry, "notes")) {
+            notes.add(finding(report, object(report, note)));
+        }
         return new BlockResult(block, verdict, reason, optionalText(entry, "message"), List.copyOf(rules),
-                List.copyOf(findings), optionalText(entry, "output"), number(report, entry, "millis"));
+                List.copyOf(findings), optionalText(entry, "output"), number(report, entry, "millis"),
+                List.copyOf(notes));
     }
 
     private static Finding finding(String report, Map<String, Object> diagnostic) throws Unreadable {

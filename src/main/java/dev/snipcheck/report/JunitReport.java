@@ -94,9 +94,12 @@ public final class JunitReport implements Report {
         xml.writeAttribute("time", seconds(blocks.stream().mapToLong(BlockResult::millis).sum()));
     }
 
-    /** {@code line 42 (java)}, and {@code hidden} for a block readers do not see. */
+    /**
+     * {@code line 42 (java)}, and {@code hidden} for a block readers do not see; a block of a prelude file, which runs
+     * in the page's session, is named by that file: {@code docs/setup.md line 3 (java, hidden)}.
+     */
     static String name(Block block) {
-        return "line " + block.fenceLine() + " (" + block.language() + (block.hidden() ? ", hidden" : "") + ")";
+        return block.prelude().map(file -> file.displayPath() + " ").orElse("") + "line " + block.fenceLine() + " (" + block.language() + (block.hidden() ? ", hidden" : "") + ")";
     }
 
     private static String seconds(long millis) {

@@ -41,6 +41,8 @@ final class PageHtml {
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
 
     private final String path;
+    /** The blocks of snipcheck.yaml's prelude files, which run first in the page's session. */
+    private final List<BlockResult> prelude;
     private final Map<Integer, BlockResult> checked;
     private final Map<Integer, Block> unchecked;
     /** The fence line of each {@code output} block, with the line of the block it belongs to. */
@@ -48,7 +50,10 @@ final class PageHtml {
 
     PageHtml(PageResult page) {
         path = page.page().displayPath();
-        checked = page.blocks().stream().collect(Collectors.toMap(b -> b.block().fenceLine(), b -> b, (a, b) -> a));
+        prelude = page.blocks().stream().filter(b -> b.block().prelude().isPresent()).toList();
+        // by line of the page: a prelude block's line counts lines of its own file
+        checked = page.blocks().stream().filter(b -> b.block().prelude().isEmpty())
+                .collect(Collectors.toMap(b -> b.block().fenceLine(), b -> b, (a, b) -> a));
         unchecked = page.page().blocks().stream().filter(b -> !b.isChecked())
                 .collect(Collectors.toMap(Block::fenceLine, b -> b, (a, b) -> a));
         for (Block block : page.page().blocks()) {
@@ -56,9 +61,31 @@ final class PageHtml {
         }
     }
 
-    /** The page's body as HTML. */
+    /** The page's body as HTML, after its prelude blocks when snipcheck.yaml gives it some. */
     String render(String markdown) {
-        return render(markdown, 1);
+        return preludeHtml() + render(markdown, 1);
+    }
+
+    /**
+     * The prelude blocks, folded as hidden blocks are, each with its code and its verdict at its own file's line
+     * ({@code docs/setup.md:9}); their verdicts show on the fold, so that a failure does not hide in it.
+     */
+    private String preludeHtml() {
+        if (prelude.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<details class=\"hidden prelude\"><summary>prelude from snipcheck.yaml, "
+                + "run first " + prelude.stream().map(VerdictHtml::badge).collect(Collectors.joining(" "))
+                + "</summary>\n");
+        for (BlockResult result : prelude) {
+            String where = result.block().displayPath(path);
+            html.append("<div class=\"block ").append(VerdictHtml.cssClass(result.verdict()))
+                    .append("\" id=\"prelude-").append(result.block().ordinal()).append("\">\n<div class=\"code\">")
+                    .append("<p class=\"where\">").append(Html.escape(where + ":" + result.block().fenceLine()))
+                    .append("</p><pre><code>").append(Html.escape(result.block().code())).append("</code></pre></div>\n")
+                    .append(VerdictHtml.of(where, result)).append("</div>\n");
+        }
+        return html.append("</details>\n").toString();
     }
 
     /** @param firstLine the file's line the text starts at */

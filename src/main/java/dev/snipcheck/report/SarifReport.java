@@ -45,11 +45,15 @@ public final class SarifReport implements Report {
         json.name("results").beginArray();
         Map<String, Integer> seen = new HashMap<>();
         for (PageResult page : result.pages()) {
-            SourceLines source = new SourceLines(page.page().file());
+            SourceLines pageSource = new SourceLines(page.page().file());
             for (BlockResult block : page.blocks()) {
                 if (block.verdict() == Verdict.FAILED) {
+                    // a block of a prelude file is at its line there, as every report says
+                    SourceLines source = block.block().prelude().isPresent()
+                            ? new SourceLines(block.block().file(page.page().file())) : pageSource;
                     for (Diagnostic diagnostic : Diagnostic.of(block)) {
-                        writeResult(json, page.page().displayPath(), diagnostic, source, seen);
+                        writeResult(json, block.block().displayPath(page.page().displayPath()), diagnostic, source,
+                                seen);
                     }
                 }
             }

@@ -75,9 +75,14 @@ public final class TextReport implements Report {
             String blockPath = block.block().displayPath(path);
             String where = blockPath + ":" + block.block().fenceLine() + ":";
             switch (block.verdict()) {
-                case FAILED -> writeFailure(blockPath, block,
-                        block.block().prelude().isPresent() ? new SourceLines(block.block().file(page.page().file())) : source,
-                        out);
+                case FAILED -> {
+                    writeFailure(blockPath, block, block.block().prelude().isPresent()
+                            ? new SourceLines(block.block().file(page.page().file())) : source, out);
+                    if (verbose) {
+                        writeNotes(blockPath, block, out);
+                    }
+                    println(out, "");
+                }
                 case SKIPPED -> println(out, style.bold(where) + " " + style.warning("skipped") + cached
                         + suffix(block.message()));
                 case NOT_RUN -> println(out, style.bold(where) + " " + style.warning("not run") + cached
@@ -90,6 +95,18 @@ public final class TextReport implements Report {
                     writeAllowed(blockPath, block, out);
                 }
             }
+            if (verbose && block.verdict() != Verdict.FAILED) {
+                writeNotes(blockPath, block, out);
+            }
+        }
+    }
+
+    /** With {@code -v}: what the reader may want to know of a block though nothing is wrong, at its line. */
+    private void writeNotes(String path, BlockResult block, PrintWriter out) {
+        for (Finding note : block.notes()) {
+            String where = note.position().map(p -> path + ":" + p.line() + ":" + p.column() + ":")
+                    .orElse(path + ":" + block.block().fenceLine() + ":");
+            println(out, style.bold(where) + " " + style.dim("note:") + " " + note.message());
         }
     }
 
@@ -131,7 +148,6 @@ public final class TextReport implements Report {
         if (!block.output().isBlank()) {
             writeOutput(block.output(), margin, out);
         }
-        println(out, "");
     }
 
     /** The findings to print: when none repeats the block's one-line message, it leads, at the fence. */

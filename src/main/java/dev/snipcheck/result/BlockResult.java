@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param findings the details, each with its Markdown position
  * @param output   what the block printed (stdout and stderr); shown when it failed
  * @param millis   how long it ran
+ * @param notes    what the reader may want to know though nothing is wrong, each with its Markdown position: the
+ *                 connections that went to the page's database instead of the one the block named
  */
 public record BlockResult(
         Block block,
@@ -27,7 +29,14 @@ public record BlockResult(
         List<Rule> rules,
         List<Finding> findings,
         String output,
-        long millis) {
+        long millis,
+        List<Finding> notes) {
+
+    /** A result without notes. */
+    public BlockResult(Block block, Verdict verdict, Optional<Reason> reason, String message, List<Rule> rules,
+                       List<Finding> findings, String output, long millis) {
+        this(block, verdict, reason, message, rules, findings, output, millis, List.of());
+    }
 
     /** Where the problem is: the first finding that has a position. */
     public Optional<Position> position() {
@@ -52,6 +61,10 @@ public record BlockResult(
     }
 
     public BlockResult withRules(List<Rule> fired) {
-        return new BlockResult(block, verdict, reason, message, List.copyOf(fired), findings, output, millis);
+        return new BlockResult(block, verdict, reason, message, List.copyOf(fired), findings, output, millis, notes);
+    }
+
+    public BlockResult withNotes(List<Finding> added) {
+        return new BlockResult(block, verdict, reason, message, rules, findings, output, millis, List.copyOf(added));
     }
 }

@@ -1,6 +1,7 @@
 package dev.snipcheck.run;
 
 import dev.snipcheck.java.CompiledPages;
+import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.postgres.Database;
 import dev.snipcheck.protocol.Hang;
@@ -51,17 +52,19 @@ final class HangReport {
 
     /**
      * @param path              the page's path as reports show it
+     * @param block             the block that timed out, in whose file ({@link Block#file}) its findings are
      * @param idleInTransaction the backends that held a transaction open, waiting for their client, at the time
      */
-    HangReport(CompiledPages compiled, String path, WorkerTimeoutException timeout, Set<Integer> idleInTransaction) {
+    HangReport(CompiledPages compiled, String path, Block block, WorkerTimeoutException timeout,
+               Set<Integer> idleInTransaction) {
         Hang hang = timeout.hang();
         waitingAt = Optional.ofNullable(hang).flatMap(Hang::blockThread)
-                .flatMap(thread -> SnippetFrames.innermost(compiled, thread.frames()));
+                .flatMap(thread -> SnippetFrames.innermost(compiled, thread.frames(), block));
         if (hang == null && timeout.backends().isEmpty()) {
             text.append("\nthe worker did not say what the block was waiting for\n");
         } else if (hang != null) {
             for (List<Thrown.Frame> site : hang.checkedOut()) {
-                SnippetFrames.innermost(compiled, site).ifPresent(position -> findings.add(Finding.at(position,
+                SnippetFrames.innermost(compiled, site, block).ifPresent(position -> findings.add(Finding.at(position,
                         "a connection acquired here was still checked out when the block timed out",
                         "a block that waits for a connection while holding all of the pool's, or for a lock held "
                                 + "by its own open transaction, never finishes")));
@@ -69,7 +72,7 @@ final class HangReport {
             hang.byBackend().forEach((pid, finding) -> {
                 if (idleInTransaction.contains(pid)) {
                     held.add(finding);
-                    SnippetFrames.innermost(compiled, finding.frames()).ifPresent(position -> findings.add(Finding.at(
+                    SnippetFrames.innermost(compiled, finding.frames(), block).ifPresent(position -> findings.add(Finding.at(
                             position, finding.message(), "a block that waits for this transaction's locks never finishes")));
                 }
             });

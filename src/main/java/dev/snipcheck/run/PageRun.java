@@ -23,6 +23,7 @@ import dev.snipcheck.rules.StaticChecks;
 import dev.snipcheck.verdict.CompileVerdicts;
 import dev.snipcheck.verdict.OpenBackends;
 import dev.snipcheck.verdict.Outcomes;
+import dev.snipcheck.verdict.Redirections;
 import dev.snipcheck.verdict.RuntimeVerdicts;
 import dev.snipcheck.verdict.SnippetFrames;
 import dev.snipcheck.verdict.SqlBlock;
@@ -56,6 +57,7 @@ final class PageRun {
     /** Databases opened in each worker this page used. */
     private final Map<Worker, List<String>> opened = new java.util.IdentityHashMap<>();
     private final RuntimeVerdicts runtime;
+    private final Redirections redirections;
     /** What each Java block that ran printed to stdout, which its output block is compared with. */
     private final Map<Block, String> printed = new java.util.IdentityHashMap<>();
     /** The page's python blocks, when it has some. */
@@ -77,6 +79,7 @@ final class PageRun {
         this.workers = workers;
         this.options = options;
         this.runtime = new RuntimeVerdicts(page, compiled);
+        this.redirections = new Redirections(compiled);
         this.damage = new SessionDamage(server);
         this.judges = new BlockJudges(page, compiled, checks, runtime, python, server, damage, printed,
                 block -> databases.get(block.isJava() ? compiled.bindingsClass(block) : compiled.pageBindingsClass(page)));
@@ -156,6 +159,7 @@ final class PageRun {
         return onWorker(block, bindings, bindings, (worker, timeout, database) -> {
             BlockOutcome outcome = worker.run(request, timeout, () -> HangReport.backends(database, idleInTransaction));
             runtime.ran(block, outcome);
+            redirections.ran(block, outcome);
             printed.put(block, outcome.stdout());
             if (block.attributes().isolated()) {
                 // the isolated block's scope ends with it: its leaks are judged now
@@ -240,7 +244,7 @@ final class PageRun {
         } catch (WorkerTimeoutException e) {
             workers.discard(worker);
             String message = "did not finish within " + timeout.toMillis() + " ms";
-            HangReport hang = new HangReport(compiled, page.displayPath(), e, idleInTransaction);
+            HangReport hang = new HangReport(compiled, page.displayPath(), block, e, idleInTransaction);
             chargeHeldTransactions(block, hang.held());
             // where the block's thread was stuck says more than its fence
             List<Finding> findings = new ArrayList<>(List.of(Finding.at(hang.waitingAt().orElse(block.fence()), message,
@@ -250,7 +254,7 @@ final class PageRun {
                     timeout.toMillis());
         } catch (WorkerDiedException e) {
             workers.discard(worker);
-            Position exitedAt = SnippetFrames.innermost(compiled, e.exitFrames()).orElse(block.fence());
+            Position exitedAt = SnippetFrames.innermost(compiled, e.exitFrames(), block).orElse(block.fence());
             return BlockResult.failed(block, Reason.EXCEPTION, e.getMessage(), List.of(Finding.at(exitedAt,
                     e.getMessage(), "a block must not end the JVM it runs in (System.exit, halt, running out of memory)")),
                     e.output(), 0);
@@ -294,7 +298,8 @@ final class PageRun {
                 }
             });
         }
-        return ran.stream().map(judges::atPageEnd).toList();
+        return ran.stream().map(verdict -> judges.atPageEnd(verdict).withNotes(redirections.of(verdict.ran().block())))
+                .toList();
     }
 
     private void checkDatabase(Worker worker, String bindings) {

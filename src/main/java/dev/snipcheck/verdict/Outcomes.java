@@ -66,13 +66,14 @@ public final class Outcomes {
     }
 
     private static String describe(Thrown thrown) {
-        return thrown.className() + (thrown.message() == null ? "" : ": " + GeneratedNames.strip(thrown.message()));
+        return GeneratedNames.readable(thrown.className())
+                + (thrown.message() == null ? "" : ": " + GeneratedNames.readable(thrown.message()));
     }
 
     /** The deepest frame inside snippet code (this block's, or a method an earlier block declared), else the fence. */
     private Position where(Thrown thrown) {
         for (Thrown t = thrown; t != null; t = t.cause()) {
-            Optional<Position> position = SnippetFrames.innermost(compiled, t.frames());
+            Optional<Position> position = SnippetFrames.innermost(compiled, t.frames(), block);
             if (position.isPresent()) {
                 return position.get();
             }

@@ -110,6 +110,6 @@ public final class RuntimeVerdicts {
 
     /** The innermost frame of snippet code, else the fence of the block it is charged to. */
     private Position position(RuntimeFinding finding, Block block) {
-        return SnippetFrames.innermost(compiled, finding.frames()).orElse(block.fence());
+        return SnippetFrames.innermost(compiled, finding.frames(), block).orElse(block.fence());
     }
 }

@@ -1,7 +1,7 @@
 package dev.snipcheck.verdict;
 
 import dev.snipcheck.java.CompiledPages;
-import dev.snipcheck.markdown.Position;
+import dev.snipcheck.java.GeneratedNames;
 import dev.snipcheck.protocol.Thrown;
 
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public final class StackLines {
     private final CompiledPages compiled;
     private final String path;
 
-    /** @param path the page's path as reports show it */
+    /** @param path the page's path as reports show it; a prelude block's frames name the prelude file instead */
     public StackLines(CompiledPages compiled, String path) {
         this.compiled = compiled;
         this.path = path;
@@ -32,14 +32,14 @@ public final class StackLines {
         List<String> lines = new ArrayList<>();
         int library = 0;
         for (Thrown.Frame frame : frames) {
-            Optional<Position> position = markdown(frame);
-            if (position.isEmpty()) {
+            Optional<String> line = markdown(frame);
+            if (line.isEmpty()) {
                 library++;
                 continue;
             }
             addLibrary(lines, library);
             library = 0;
-            lines.add("\tat " + path + ':' + position.get().line());
+            lines.add("\tat " + line.get());
         }
         addLibrary(lines, library);
         return collapsed(lines, Integer.MAX_VALUE);
@@ -51,21 +51,49 @@ public final class StackLines {
      */
     public String allFrames(List<Thrown.Frame> frames, int limit) {
         List<String> lines = new ArrayList<>();
-        for (Thrown.Frame frame : frames) {
-            lines.add("\tat " + markdown(frame).map(position -> path + ':' + position.line())
-                    .orElseGet(() -> library(frame)));
+        for (Thrown.Frame frame : frames.subList(0, withoutRunner(frames))) {
+            Optional<String> line = markdown(frame);
+            if (line.isPresent()) {
+                lines.add("\tat " + line.get());
+            } else if (!GeneratedNames.isGenerated(frame.className())) {
+                lines.add("\tat " + library(frame));
+            }
+            // else a frame of generated code with no line of its own, a lambda's class: the next frame has the line
         }
         return collapsed(lines, limit);
     }
 
-    private Optional<Position> markdown(Thrown.Frame frame) {
-        return compiled.frame(frame.className(), frame.fileName(), frame.lineNumber());
+    /**
+     * How many frames are left once those below the outermost snippet frame that only called the block (reflection,
+     * the worker, the thread's run) are cut: they are snipcheck's, never what the block waits in.
+     */
+    private int withoutRunner(List<Thrown.Frame> frames) {
+        int end = frames.size();
+        while (end > 0 && isRunner(frames.get(end - 1))) {
+            end--;
+        }
+        boolean calledBySnipcheck = end < frames.size() && end > 0 && markdown(frames.get(end - 1)).isPresent();
+        return calledBySnipcheck ? end : frames.size();
+    }
+
+    private static boolean isRunner(Thrown.Frame frame) {
+        String name = frame.className();
+        return name.startsWith("jdk.internal.reflect.") || name.equals("java.lang.reflect.Method")
+                || name.startsWith("dev.snipcheck.worker.") || name.equals("java.lang.Thread");
+    }
+
+    /** A frame of snippet code as {@code path:line} of its file: the page's, or the prelude file its block is of. */
+    private Optional<String> markdown(Thrown.Frame frame) {
+        String file = compiled.frameBlock(frame.className(), frame.fileName())
+                .map(block -> block.displayPath(path)).orElse(path);
+        return compiled.frame(frame.className(), frame.fileName(), frame.lineNumber())
+                .map(position -> file + ':' + position.line());
     }
 
     private static String library(Thrown.Frame frame) {
         String where = frame.fileName() == null ? "Unknown Source"
                 : frame.lineNumber() > 0 ? frame.fileName() + ':' + frame.lineNumber() : frame.fileName();
-        return frame.className() + '.' + frame.methodName() + '(' + where + ')';
+        return GeneratedNames.readable(frame.className() + '.' + frame.methodName() + '(' + where + ')');
     }
 
     private static void addLibrary(List<String> lines, int frames) {

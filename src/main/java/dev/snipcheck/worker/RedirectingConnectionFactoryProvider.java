@@ -28,6 +28,7 @@ public final class RedirectingConnectionFactoryProvider implements ConnectionFac
 
     private static final String POSTGRESQL = "postgresql";
     private static final Option<String> SCHEMA = Option.valueOf("schema");
+    private static final int DEFAULT_PORT = 5432;
 
     private final PostgresqlConnectionFactoryProvider postgresql = new PostgresqlConnectionFactoryProvider();
 
@@ -43,6 +44,9 @@ public final class RedirectingConnectionFactoryProvider implements ConnectionFac
             return postgresql.create(options);
         }
         OpenDatabase page = target.get();
+        Object port = options.getValue(PORT);
+        RedirectTarget.redirecting(page, url(options), (String) options.getValue(HOST), port == null ? DEFAULT_PORT : port,
+                (String) options.getValue(DATABASE), (String) options.getValue(USER));
         ConnectionFactoryOptions.Builder redirected = options.mutate()
                 .option(HOST, page.host())
                 .option(PORT, page.port())
@@ -53,6 +57,16 @@ public final class RedirectingConnectionFactoryProvider implements ConnectionFac
             redirected.option(SCHEMA, page.schema());
         }
         return postgresql.create(redirected.build());
+    }
+
+    /** What the options name, as the URL that would name it; the password, as the block wrote it, is masked. */
+    private static String url(ConnectionFactoryOptions options) {
+        Object user = options.getValue(USER);
+        Object password = options.getValue(PASSWORD);
+        Object port = options.getValue(PORT);
+        Object database = options.getValue(DATABASE);
+        return "r2dbc:postgresql://" + (user == null ? "" : user + (password == null ? "" : ":***") + "@")
+                + options.getValue(HOST) + (port == null ? "" : ":" + port) + (database == null ? "" : "/" + database);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * The first JDBC driver of the worker: a {@code jdbc:postgresql:} URL that a block opens itself (through
@@ -25,6 +26,9 @@ final class RedirectingDriver implements Driver {
     private static final String PREFIX = "jdbc:postgresql:";
     /** Parsed URLs keep the target in these; they must not reach pgjdbc besides the URL that names the target. */
     private static final List<String> TARGET_KEYS = List.of("PGHOST", "PGPORT", "PGDBNAME", "user", "password");
+
+    /** A password in the URL, which a listing of the redirections does not show. */
+    private static final Pattern MASKED_PASSWORD = Pattern.compile("([?&]password=)[^&]*");
 
     private final Driver pgjdbc = new org.postgresql.Driver();
 
@@ -57,6 +61,8 @@ final class RedirectingDriver implements Driver {
             return pgjdbc.connect(url, info);
         }
         OpenDatabase page = target.get();
+        RedirectTarget.redirecting(page, MASKED_PASSWORD.matcher(url).replaceAll("$1***"), parsed.getProperty("PGHOST"),
+                parsed.getProperty("PGPORT"), parsed.getProperty("PGDBNAME"), parsed.getProperty("user"));
         Properties options = new Properties();
         parsed.stringPropertyNames().stream().filter(key -> !TARGET_KEYS.contains(key))
                 .forEach(key -> options.setProperty(key, parsed.getProperty(key)));

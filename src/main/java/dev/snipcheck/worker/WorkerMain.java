@@ -207,6 +207,7 @@ public final class WorkerMain {
         if (detectors != null) {
             detectors.begin(block.className());
         }
+        RedirectTarget.drain();
         markBlockStart(stdout);
         System.setOut(captureOut);
         System.setErr(capture);
@@ -239,7 +240,7 @@ public final class WorkerMain {
         }
         return new BlockOutcome(captured.toString(StandardCharsets.UTF_8),
                 thrown[0] == null ? null : Thrown.of(withoutWorkerFrames(thrown[0])), millis[0], findings,
-                printed.toString(StandardCharsets.UTF_8));
+                printed.toString(StandardCharsets.UTF_8), RedirectTarget.drain());
     }
 
     /** Tells the parent that what the worker prints from now on belongs to the next block. */

@@ -258,6 +258,25 @@ class JsonReportTest {
         assertEquals("[\n  1,\n  true,\n  {\n    \"k\": \"v\"\n  },\n  []\n]", buffer.toString());
     }
 
+    @Test
+    void aBlocksRedirectionsAreItsNotesAndMergeReadsThemBack() throws Exception {
+        Block connecting = block(0, "java", 12, 3, 1, false);
+        Page page = page(Path.of("query.md"), "docs/query.md", List.of(connecting));
+        Finding note = Finding.at(new Position(14, 1),
+                "redirected jdbc:postgresql://localhost/test?user=fred&password=*** to the page's database", "");
+        RunResult run = new RunResult(List.of(new PageResult(page, Mode.SYNC, false, List.of(
+                BlockResult.passed(connecting, List.of(), "", 5).withNotes(List.of(note))))), "db");
+
+        String json = json(run);
+        JsonNode written = new ObjectMapper().readTree(json).get("blocks").get(0).get("notes").get(0);
+        assertEquals("docs/query.md", written.get("file").asText());
+        assertEquals(14, written.get("position").get("line").asInt());
+        assertEquals(note.message(), written.get("message").asText());
+        JsonReportReader reader = new JsonReportReader(displayPath -> page);
+        reader.add("part.json", json);
+        assertEquals(List.of(note), reader.result("db").pages().get(0).blocks().get(0).notes());
+    }
+
     private static String json(RunResult run) {
         StringWriter buffer = new StringWriter();
         new JsonReport().write(run, new PrintWriter(buffer));
