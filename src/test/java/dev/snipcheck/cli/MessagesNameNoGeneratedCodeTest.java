@@ -62,8 +62,8 @@ class MessagesNameNoGeneratedCodeTest {
         }
         assertEquals(List.of("method twice() is already defined in the block at line 18",
                 "variable i is already defined in the block at line 24",
-                "method parse in the block at line 9 cannot be applied to given types;: required: java.lang.String: "
-                        + "found: java.lang.String,java.lang.String: reason: actual and formal argument lists differ "
+                "method parse in the block at line 9 cannot be applied to given types; required: java.lang.String; "
+                        + "found: java.lang.String,java.lang.String; reason: actual and formal argument lists differ "
                         + "in length",
                 "non-static variable this cannot be referenced from a static context"), messages);
     }
