@@ -11,6 +11,7 @@ import dev.snipcheck.postgres.Database;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.postgres.PostgresServer;
 import dev.snipcheck.protocol.BlockOutcome;
+import dev.snipcheck.protocol.Checked;
 import dev.snipcheck.python.PythonPage;
 import dev.snipcheck.protocol.OpenDatabase;
 import dev.snipcheck.protocol.RunBlock;
@@ -305,7 +306,9 @@ final class PageRun {
     private void checkDatabase(Worker worker, String bindings) {
         if (worker.alive()) {
             try {
-                runtime.charge(worker.check(bindings));
+                Checked checked = worker.check(bindings);
+                runtime.charge(checked.findings());
+                runtime.opened(checked.ownConnections());
             } catch (WorkerDiedException | WorkerTimeoutException | IllegalStateException e) {
                 workers.discard(worker);
             }

@@ -195,9 +195,9 @@ public final class Worker implements AutoCloseable {
      * Ends the scope of a database: what the detectors found since the last block, the connections
      * left acquired or inside a transaction on it among them; the worker gives those back.
      */
-    List<RuntimeFinding> check(String bindingsClass) throws WorkerDiedException, WorkerTimeoutException {
+    Checked check(String bindingsClass) throws WorkerDiedException, WorkerTimeoutException {
         CheckDatabase check = new CheckDatabase(bindingsClass);
-        return expect(check, exchange(check, REQUEST_TIMEOUT, "while it checked for leaks"), Checked.class).findings();
+        return expect(check, exchange(check, REQUEST_TIMEOUT, "while it checked for leaks"), Checked.class);
     }
 
     /** Disposes of the pools the worker opened. */

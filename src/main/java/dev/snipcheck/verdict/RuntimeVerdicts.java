@@ -6,6 +6,7 @@ import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.Position;
 import dev.snipcheck.protocol.BlockOutcome;
+import dev.snipcheck.protocol.OwnConnection;
 import dev.snipcheck.protocol.RuntimeFinding;
 import dev.snipcheck.protocol.Thrown;
 import dev.snipcheck.result.Finding;
@@ -32,6 +33,8 @@ public final class RuntimeVerdicts {
     private final Map<Block, Thrown> thrown = new IdentityHashMap<>();
     /** The last block that ran, by the bindings class of its database. */
     private final Map<String, Block> lastByBindings = new HashMap<>();
+    /** The connections the blocks opened themselves, by backend pid. */
+    private final Map<Integer, OwnConnection> ownConnections = new HashMap<>();
 
     public RuntimeVerdicts(Page page, CompiledPages compiled) {
         this.compiled = compiled;
@@ -74,21 +77,32 @@ public final class RuntimeVerdicts {
         }
     }
 
+    /** Records the connections the blocks opened themselves, as the worker saw them open. */
+    public void opened(List<OwnConnection> connections) {
+        connections.forEach(connection -> ownConnections.put(connection.pid(), connection));
+    }
+
     /**
-     * Charges the connections a page's snippets opened themselves and left open to the last block
-     * that ran on that database: which block opened them, nothing in the worker knows.
+     * Charges the connections a page's snippets opened themselves and left open to the block and the line that opened
+     * them, as the worker saw them open through its redirecting driver; one it did not see open (a page with
+     * {@code redirect: false}) is charged to the last block that ran on that database, at its fence.
      */
     public void chargeOpenBackends(String bindingsClass, List<OpenBackends.Backend> backends) {
-        Block block = lastByBindings.get(bindingsClass);
-        if (block == null) {
-            return;
-        }
+        Block last = lastByBindings.get(bindingsClass);
         for (OpenBackends.Backend backend : backends) {
+            OwnConnection own = ownConnections.get(backend.pid());
+            Block opener = own == null ? null : blocksByClass.get(own.blockClass());
+            Block block = opener != null ? opener : last;
+            if (block == null) {
+                continue;
+            }
+            Position position = opener != null
+                    ? SnippetFrames.innermost(compiled, own.frames(), opener).orElse(opener.fence()) : block.fence();
             String opened = "a connection opened outside `pool` and `dataSource` (backend " + backend.pid()
                     + (backend.applicationName().isEmpty() ? "" : ", " + backend.applicationName()) + ")";
             MisuseMessage message = backend.inTransaction() ? MisuseMessage.OWN_TRANSACTION_OPEN
                     : MisuseMessage.OWN_CONNECTION_LEAKED;
-            Finding finding = Finding.misuse(message.rule(), block.fence(), message.message(opened), message.hint());
+            Finding finding = Finding.misuse(message.rule(), position, message.message(opened), message.hint());
             found.computeIfAbsent(block, b -> new ArrayList<>()).add(finding);
         }
     }

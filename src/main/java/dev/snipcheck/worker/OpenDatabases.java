@@ -122,7 +122,7 @@ final class OpenDatabases {
 
     Checked check(CheckDatabase check) {
         if (detectors == null) {
-            return new Checked(List.of());
+            return new Checked(List.of(), RedirectTarget.ownConnections());
         }
         List<RuntimeFinding> found = new ArrayList<>(detectors.drain(null));
         // Closing what the blocks left makes their pipelines fail: errors dropped meanwhile are snipcheck's doing.
@@ -141,7 +141,7 @@ final class OpenDatabases {
         } finally {
             detectors.begin(last);
         }
-        return new Checked(List.copyOf(found));
+        return new Checked(List.copyOf(found), RedirectTarget.ownConnections());
     }
 
     private static void set(Class<?> bindings, String name, Object value) throws ReflectiveOperationException {

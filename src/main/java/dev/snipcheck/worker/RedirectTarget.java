@@ -1,6 +1,7 @@
 package dev.snipcheck.worker;
 
 import dev.snipcheck.protocol.OpenDatabase;
+import dev.snipcheck.protocol.OwnConnection;
 import dev.snipcheck.protocol.Redirection;
 import dev.snipcheck.protocol.RuntimeFinding;
 
@@ -19,7 +20,11 @@ import java.util.Optional;
 public final class RedirectTarget {
 
     private static volatile OpenDatabase current;
+    /** The class of the block that runs now; null between blocks. */
+    private static volatile String block;
     private static final List<Redirection> redirected = new ArrayList<>();
+    /** The connections the blocks opened themselves since the database was opened. */
+    private static final List<OwnConnection> opened = new ArrayList<>();
 
     private RedirectTarget() {
     }
@@ -27,6 +32,45 @@ public final class RedirectTarget {
     /** The database opened last; a page with {@code redirect: false} leaves its blocks' connections alone. */
     static void opened(OpenDatabase database) {
         current = database.redirect() ? database : null;
+        synchronized (opened) {
+            opened.clear();
+        }
+    }
+
+    /** The block of {@code blockClass} starts: the redirections noted from now on are its own. */
+    static void blockStarts(String blockClass) {
+        block = blockClass;
+        drain();
+    }
+
+    /**
+     * Notes the backend of a connection opened through snipcheck's driver, with the block and the stack of the thread
+     * that opened it; one opened between blocks (the bindings' data source) is snipcheck's, and not noted.
+     */
+    static void connected(Optional<Integer> pid) {
+        connected(pid, block, Thread.currentThread().getStackTrace());
+    }
+
+    /** As {@link #connected(Optional)}, for a connection opened on another thread than the one that asked for it. */
+    static void connected(Optional<Integer> pid, String opener, StackTraceElement[] stack) {
+        if (opener != null && pid.isPresent()) {
+            OwnConnection connection = new OwnConnection(pid.get(), opener, RuntimeFinding.frames(stack));
+            synchronized (opened) {
+                opened.add(connection);
+            }
+        }
+    }
+
+    /** The class of the block that runs now; null before the first. */
+    static String block() {
+        return block;
+    }
+
+    /** The connections the blocks opened themselves on the database opened last. */
+    static List<OwnConnection> ownConnections() {
+        synchronized (opened) {
+            return List.copyOf(opened);
+        }
     }
 
     /** The database a block's own connection goes to now; empty before the first page. */

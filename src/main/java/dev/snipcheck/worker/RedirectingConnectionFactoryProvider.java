@@ -56,7 +56,7 @@ public final class RedirectingConnectionFactoryProvider implements ConnectionFac
         if (page.schema() != null) {
             redirected.option(SCHEMA, page.schema());
         }
-        return postgresql.create(redirected.build());
+        return new OwnConnectionFactory(postgresql.create(redirected.build()));
     }
 
     /** What the options name, as the URL that would name it; the password, as the block wrote it, is masked. */

@@ -1,6 +1,7 @@
 package dev.snipcheck.worker;
 
 import dev.snipcheck.protocol.OpenDatabase;
+import org.postgresql.PGConnection;
 
 import java.sql.Connection;
 import java.sql.Driver;
@@ -71,7 +72,10 @@ final class RedirectingDriver implements Driver {
         if (page.schema() != null) {
             options.setProperty("currentSchema", page.schema());
         }
-        return pgjdbc.connect(PREFIX + "//" + page.host() + ":" + page.port() + "/" + page.database(), options);
+        Connection connection = pgjdbc.connect(PREFIX + "//" + page.host() + ":" + page.port() + "/" + page.database(),
+                options);
+        RedirectTarget.connected(Optional.of(connection.unwrap(PGConnection.class).getBackendPID()));
+        return connection;
     }
 
     @Override

@@ -207,7 +207,7 @@ public final class WorkerMain {
         if (detectors != null) {
             detectors.begin(block.className());
         }
-        RedirectTarget.drain();
+        RedirectTarget.blockStarts(block.className());
         markBlockStart(stdout);
         System.setOut(captureOut);
         System.setErr(capture);
