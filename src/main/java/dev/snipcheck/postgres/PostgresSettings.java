@@ -21,7 +21,7 @@ public record PostgresSettings(Backend backend, Optional<String> url, String ima
     /** Long enough for the official image on a slow line, short enough that an offline run falls back soon. */
     public static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofSeconds(60);
 
-    /** @throws IllegalArgumentException when the URL and the backend contradict each other */
+    /** @throws IllegalArgumentException when the URL names no PostgreSQL server, or it and the backend contradict each other */
     public PostgresSettings {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(url, "url");
@@ -36,6 +36,8 @@ public record PostgresSettings(Backend backend, Optional<String> url, String ima
         if (url.isEmpty() && backend == Backend.EXTERNAL) {
             throw new IllegalArgumentException("an external server needs a URL");
         }
+        // a URL that cannot name a server is the user's to fix before the run, not an error of each page's
+        url.ifPresent(ServerUrl::parse);
     }
 
     /** The choice a run makes when told nothing: a container if Docker answers, else the embedded server. */

@@ -59,6 +59,18 @@ class PostgresOptionsTest {
     }
 
     @Test
+    void aUrlThatNamesNoServerIsAUsageErrorBeforeAnyPageRuns() throws Exception {
+        assertEquals(2, run("--postgres-url", "", "page.md"));
+        assertTrue(err.toString().contains("snipcheck: not a PostgreSQL URL (expected jdbc:postgresql://host:port/db"),
+                err.toString());
+        assertEquals(2, run("--postgres-url", "jdbc:postgresql://db.example:port/docs", "page.md"));
+        assertTrue(err.toString().contains("snipcheck: malformed PostgreSQL URL: no host and port in its authority"),
+                err.toString());
+        assertFalse(err.toString().contains("internal error"), err.toString());
+        assertEquals(List.of(), asked);
+    }
+
+    @Test
     void contradictionsAreUsageErrors() throws Exception {
         assertEquals(2, run("--postgres=embedded", "--postgres-url", "postgresql://me@db.example/docs", "page.md"));
         assertTrue(err.toString().contains("--postgres-url means --postgres=external, not --postgres=embedded"), err.toString());
