@@ -30,7 +30,7 @@ import java.util.Optional;
 final class PageEntry {
 
     /** Changes whenever the layout does, so that an entry of another layout is a miss rather than misread. */
-    private static final int LAYOUT = 1;
+    private static final int LAYOUT = 2;
 
     private PageEntry() {
     }
@@ -52,19 +52,10 @@ final class PageEntry {
                 for (Rule rule : block.rules()) {
                     out.writeUTF(rule.name());
                 }
-                out.writeInt(block.findings().size());
-                for (Finding finding : block.findings()) {
-                    out.writeBoolean(finding.position().isPresent());
-                    if (finding.position().isPresent()) {
-                        out.writeInt(finding.position().get().line());
-                        out.writeInt(finding.position().get().column());
-                    }
-                    string(out, finding.message());
-                    string(out, finding.hint());
-                    out.writeUTF(finding.rule().map(Rule::name).orElse(""));
-                }
+                findings(out, block.findings());
                 string(out, block.output());
                 out.writeLong(block.millis());
+                findings(out, block.notes());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory", e);
@@ -91,27 +82,47 @@ final class PageEntry {
                 for (int n = in.readInt(); n > 0; n--) {
                     rules.add(Rule.valueOf(in.readUTF()));
                 }
-                List<Finding> findings = new ArrayList<>();
-                for (int n = in.readInt(); n > 0; n--) {
-                    Optional<Position> position = in.readBoolean()
-                            ? Optional.of(new Position(in.readInt(), in.readInt())) : Optional.empty();
-                    String findingMessage = string(in);
-                    String hint = string(in);
-                    String rule = in.readUTF();
-                    findings.add(new Finding(position, findingMessage, hint,
-                            rule.isEmpty() ? Optional.empty() : Optional.of(Rule.valueOf(rule))));
-                }
+                List<Finding> findings = findings(in);
                 String output = string(in);
                 long millis = in.readLong();
+                List<Finding> notes = findings(in);
                 blocks.add(new BlockResult(block, verdict,
                         reason.isEmpty() ? Optional.empty() : Optional.of(Reason.valueOf(reason)), message,
-                        List.copyOf(rules), List.copyOf(findings), output, millis));
+                        List.copyOf(rules), findings, output, millis, notes));
             }
             return Optional.of(new PageResult(page, mode, modeInferred, List.copyOf(blocks), true));
         } catch (IOException | RuntimeException e) {
             // a truncated entry, or one naming a rule this build no longer has: run the page instead
             return Optional.empty();
         }
+    }
+
+    private static void findings(DataOutputStream out, List<Finding> findings) throws IOException {
+        out.writeInt(findings.size());
+        for (Finding finding : findings) {
+            out.writeBoolean(finding.position().isPresent());
+            if (finding.position().isPresent()) {
+                out.writeInt(finding.position().get().line());
+                out.writeInt(finding.position().get().column());
+            }
+            string(out, finding.message());
+            string(out, finding.hint());
+            out.writeUTF(finding.rule().map(Rule::name).orElse(""));
+        }
+    }
+
+    private static List<Finding> findings(DataInputStream in) throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            Optional<Position> position = in.readBoolean()
+                    ? Optional.of(new Position(in.readInt(), in.readInt())) : Optional.empty();
+            String message = string(in);
+            String hint = string(in);
+            String rule = in.readUTF();
+            findings.add(new Finding(position, message, hint,
+                    rule.isEmpty() ? Optional.empty() : Optional.of(Rule.valueOf(rule))));
+        }
+        return List.copyOf(findings);
     }
 
     private static void string(DataOutputStream out, String text) throws IOException {

@@ -30,7 +30,9 @@ class PageEntryTest {
                     List.of(Rule.UNSUBSCRIBED_PUBLISHER),
                     List.of(Finding.misuse(Rule.UNSUBSCRIBED_PUBLISHER, new Position(2, 5), "dropped", "subscribe"),
                             new Finding(Optional.empty(), "no position", "")),
-                    "printed \ud800 (a lone surrogate), tabs\tand é", 42),
+                    "printed \ud800 (a lone surrogate), tabs\tand é", 42,
+                    List.of(Finding.at(new Position(2, 1), "redirected jdbc:postgresql://localhost/test to the page's "
+                            + "database", ""))),
             new BlockResult(PAGE.blocks().get(1), Verdict.FAILED, Optional.of(Reason.OUTPUT), "", List.of(), List.of(),
                     "", 7)));
 
