@@ -39,7 +39,7 @@ final class CompileErrors {
 
     /** A block's generated class, or the method its statements run in: named in a message as the block's line. */
     private static final Pattern GENERATED_CLASS = Pattern.compile("class Block_L(\\d+)");
-    private static final Pattern RUN_METHOD = Pattern.compile("method " + Pattern.quote(PageGenerator.RUN_METHOD + "()"));
+    private static final Pattern RUN_METHOD = PageGenerator.runMethodInMessages();
 
     /**
      * javac's message on one line, without the generated classes and methods a reader never wrote: those are

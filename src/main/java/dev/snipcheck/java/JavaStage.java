@@ -170,7 +170,7 @@ public final class JavaStage implements AutoCloseable {
             if (unit.block() == null || unit.block().unit() || !unit.block().block().attributes().extendsSession()) {
                 continue;
             }
-            for (StatementTree statement : runMethodStatements(tree)) {
+            for (StatementTree statement : runMethodStatements(tree, PageGenerator.runMethod(unit.block().block()))) {
                 if (statement instanceof VariableTree variable) {
                     Element element = treeUtil.getElement(TreePath.getPath(tree, variable));
                     Optional<String> type = element == null ? Optional.empty() : TypePrinter.print(element.asType());
@@ -183,11 +183,11 @@ public final class JavaStage implements AutoCloseable {
         }
     }
 
-    private static List<? extends StatementTree> runMethodStatements(CompilationUnitTree tree) {
+    private static List<? extends StatementTree> runMethodStatements(CompilationUnitTree tree, String runMethod) {
         for (Tree type : tree.getTypeDecls()) {
             if (type instanceof ClassTree cls) {
                 for (Tree member : cls.getMembers()) {
-                    if (member instanceof MethodTree method && method.getName().contentEquals(PageGenerator.RUN_METHOD)
+                    if (member instanceof MethodTree method && method.getName().contentEquals(runMethod)
                             && method.getBody() != null) {
                         return method.getBody().getStatements();
                     }

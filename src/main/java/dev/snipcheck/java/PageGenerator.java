@@ -1,6 +1,7 @@
 package dev.snipcheck.java;
 
 import dev.snipcheck.markdown.Attributes;
+import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Mode;
 import dev.snipcheck.markdown.Position;
 
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes the Java sources of one page. A page's session is a chain of classes: each block that adds
@@ -17,7 +19,7 @@ import java.util.Map;
  */
 final class PageGenerator {
 
-    static final String RUN_METHOD = "snipcheck$run";
+    private static final String RUN_METHOD = "snipcheck$run_L";
     static final String PAGE_ROOT = "SnipcheckPage";
 
     private final String packageName;
@@ -37,6 +39,20 @@ final class PageGenerator {
     }
 
     /** One generated compilation unit; {@code block} is null for the roots that hold bindings. */
+    /**
+     * The method a fragment's statements run in, named after the block's line: were it the same in every class of the
+     * chain, javac would check each one against the one it hides in every class above it, in time that grows with the
+     * cube of a page's blocks (docs/performance.md).
+     */
+    static String runMethod(Block block) {
+        return RUN_METHOD + block.fenceLine();
+    }
+
+    /** A fragment's run method as javac's messages name it: {@code method snipcheck$run_L12()}. */
+    static Pattern runMethodInMessages() {
+        return Pattern.compile("method " + Pattern.quote(RUN_METHOD) + "\\d+\\(\\)");
+    }
+
     record Unit(JavaBlock block, String className, String path, GeneratedSource source) {
         StringSource toSource() {
             return new StringSource(path, source.text());
@@ -171,7 +187,7 @@ final class PageGenerator {
         }
         memberCopy.keepOnly(members);
         memberCopy.writeTo(out);
-        out.generated("public static void " + RUN_METHOD + "() throws Throwable {\n");
+        out.generated("public static void " + runMethod(block.block()) + "() throws Throwable {\n");
         statementCopy.writeTo(out);
         out.generated("}\n}\n");
         return new Unit(block, packageName + "." + simpleName, path(packageName, simpleName), out);
