@@ -11,6 +11,7 @@ import dev.snipcheck.report.JunitReport;
 import dev.snipcheck.report.Report;
 import dev.snipcheck.report.SarifReport;
 import dev.snipcheck.report.TextReport;
+import dev.snipcheck.timing.Timings;
 import dev.snipcheck.result.RunResult;
 import dev.snipcheck.run.PageFiles;
 import dev.snipcheck.run.PostgresOptionNames;
@@ -72,8 +73,10 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err), true);
-        System.exit(run(args, out, err, Path.of("").toAbsolutePath(), Terminal.detect(), ServerFactory.real(),
-                System.getenv()));
+        int status = run(args, out, err, Path.of("").toAbsolutePath(), Terminal.detect(), ServerFactory.real(),
+                System.getenv());
+        Timings.print(System.err);
+        System.exit(status);
     }
 
     /**
@@ -213,7 +216,9 @@ public final class Main {
             }
             Report main = options.format == Options.Format.TEXT ? textReport
                     : report(options.format, options.verbose);
-            main.write(result, target);
+            try (var timed = Timings.start("11 write the report")) {
+                main.write(result, target);
+            }
             if (report != null && report.checkError()) {
                 err.println("snipcheck: could not write the report to " + pageFiles.display(outputFile));
                 return USAGE;
@@ -332,7 +337,9 @@ public final class Main {
         List<Page> pages = new ArrayList<>();
         for (Path file : DocFinder.find(inputs, link -> err.println("snipcheck: not read: " + shown(link) + " ("
                 + DocFinder.DANGLING_LINK + ")"))) {
-            pages.add(configured.read(file));
+            try (var timed = Timings.start("01 read and parse pages")) {
+                pages.add(configured.read(file));
+            }
         }
         return pages;
     }

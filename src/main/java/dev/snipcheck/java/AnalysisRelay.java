@@ -6,6 +6,7 @@ import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.snipcheck.markdown.Page;
+import dev.snipcheck.timing.Timings;
 
 import java.net.URI;
 import java.util.Map;
@@ -38,8 +39,10 @@ final class AnalysisRelay implements TaskListener {
         Trees trees = Trees.instance(task);
         TreePath path = trees.getPath(event.getTypeElement());
         if (path != null) {
-            listener.analyzed(new AnalyzedClass(pageOf.get(unit), unit.block().block(), unit.block().unit(), path,
-                    trees, task.getTypes(), task.getElements(), unit.source()));
+            try (var timed = Timings.start("05 static rules (within javac compile)")) {
+                listener.analyzed(new AnalyzedClass(pageOf.get(unit), unit.block().block(), unit.block().unit(), path,
+                        trees, task.getTypes(), task.getElements(), unit.source()));
+            }
         }
     }
 }

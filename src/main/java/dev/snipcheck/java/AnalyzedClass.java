@@ -69,7 +69,7 @@ public final class AnalyzedClass {
      * a fragment's statements, or the {@code main} of a compilation unit.
      */
     public boolean runsTopLevel(MethodTree method) {
-        return method.getName().contentEquals(unit ? "main" : PageGenerator.RUN_METHOD);
+        return method.getName().contentEquals(unit ? "main" : PageGenerator.runMethod(block));
     }
 
     /** The Markdown position of a character offset in the generated source. */

@@ -41,7 +41,7 @@ final class CompileErrors {
     /** The lines of javac's details after the first, each of which starts a clause of its own. */
     private static final Pattern DETAIL = Pattern.compile("(found|reason|lower bounds|upper bounds):");
     /** The method a block's statements run in: named in a message as the block's line. */
-    private static final Pattern RUN_METHOD = Pattern.compile("method " + Pattern.quote(PageGenerator.RUN_METHOD + "()"));
+    private static final Pattern RUN_METHOD = PageGenerator.runMethodInMessages();
 
     /**
      * javac's message on one line, without the generated classes and methods a reader never wrote: those are

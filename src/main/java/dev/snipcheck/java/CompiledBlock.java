@@ -32,6 +32,6 @@ public record CompiledBlock(Block block, Status status, String className, boolea
 
     /** The name of the method that runs a fragment; a unit runs {@code main}. */
     public String method() {
-        return main ? "main" : PageGenerator.RUN_METHOD;
+        return main ? "main" : PageGenerator.runMethod(block);
     }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Rewrites the packages, classes and methods snipcheck generates, in messages a reader sees, as what the reader
  * wrote: their own class names, or the Markdown line of the block. They never wrote {@code Block_L7} or
- * {@code snipcheck$run}.
+ * {@code snipcheck$run_L7}.
  */
 public final class GeneratedNames {
 
@@ -28,9 +28,9 @@ public final class GeneratedNames {
             // a local class (Block_L7$1Local) or a member type (Block_L7$Point) of the block: the user's own name
             new Rewrite("Block_L\\d+\\$\\d*(?=[\\p{L}_])", ""),
             // the method a block's statements run in
-            new Rewrite("(?:method )?Block_L(\\d+)\\." + Pattern.quote(PageGenerator.RUN_METHOD) + "(?:\\(\\))?",
+            new Rewrite("(?:method )?Block_L(\\d+)\\." + Pattern.quote(PageGenerator.RUN_METHOD) + "\\d+(?:\\(\\))?",
                     "the block at line $1"),
-            new Rewrite("(?:lambda\\$)?" + Pattern.quote(PageGenerator.RUN_METHOD) + "(?:\\$\\d+)?(?:\\(\\))?",
+            new Rewrite("(?:lambda\\$)?" + Pattern.quote(PageGenerator.RUN_METHOD) + "\\d+(?:\\$\\d+)?(?:\\(\\))?",
                     "the block"),
             // a block's source file, as a frame without a Markdown line names it
             new Rewrite("Block_L(\\d+)\\.java(?::\\d+)?", "the block at line $1"),

@@ -12,6 +12,7 @@ import com.sun.source.util.Trees;
 import dev.snipcheck.markdown.Attributes;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Page;
+import dev.snipcheck.timing.Timings;
 
 import javax.lang.model.element.Element;
 import javax.tools.DiagnosticCollector;
@@ -80,7 +81,11 @@ public final class JavaStage implements AutoCloseable {
     private CompiledPages compilePages(List<PageInput> pages, Path classes, AnalysisListener listener) {
         List<Block> all = pages.stream().flatMap(p -> p.blocks().stream()).toList();
         Map<Block, JavaBlock> parsed = new IdentityHashMap<>();
-        for (JavaBlock block : new BlockParser().parse(all)) {
+        List<JavaBlock> parsedBlocks;
+        try (var timed = Timings.start("02 parse java blocks")) {
+            parsedBlocks = new BlockParser().parse(all);
+        }
+        for (JavaBlock block : parsedBlocks) {
             parsed.put(block.block(), block);
         }
         Map<PageInput, List<JavaBlock>> remaining = new LinkedHashMap<>();
@@ -142,7 +147,9 @@ public final class JavaStage implements AutoCloseable {
                 break;
             }
             int before = types.size();
-            learnTypes(units, files, types);
+            try (var timed = Timings.start("03 var inference round (javac analyze)")) {
+                learnTypes(units, files, types);
+            }
             if (types.size() == before) {
                 break;
             }
@@ -163,7 +170,7 @@ public final class JavaStage implements AutoCloseable {
             if (unit.block() == null || unit.block().unit() || !unit.block().block().attributes().extendsSession()) {
                 continue;
             }
-            for (StatementTree statement : runMethodStatements(tree)) {
+            for (StatementTree statement : runMethodStatements(tree, PageGenerator.runMethod(unit.block().block()))) {
                 if (statement instanceof VariableTree variable) {
                     Element element = treeUtil.getElement(TreePath.getPath(tree, variable));
                     Optional<String> type = element == null ? Optional.empty() : TypePrinter.print(element.asType());
@@ -176,11 +183,11 @@ public final class JavaStage implements AutoCloseable {
         }
     }
 
-    private static List<? extends StatementTree> runMethodStatements(CompilationUnitTree tree) {
+    private static List<? extends StatementTree> runMethodStatements(CompilationUnitTree tree, String runMethod) {
         for (Tree type : tree.getTypeDecls()) {
             if (type instanceof ClassTree cls) {
                 for (Tree member : cls.getMembers()) {
-                    if (member instanceof MethodTree method && method.getName().contentEquals(PageGenerator.RUN_METHOD)
+                    if (member instanceof MethodTree method && method.getName().contentEquals(runMethod)
                             && method.getBody() != null) {
                         return method.getBody().getStatements();
                     }
@@ -222,7 +229,10 @@ public final class JavaStage implements AutoCloseable {
             JavacTask task = task(files, sources.files(), diagnostics, classes);
             listener.roundStarted();
             task.addTaskListener(new AnalysisRelay(task, sources.unitOf(), pageOf, listener));
-            boolean ok = task.call();
+            boolean ok;
+            try (var timed = Timings.start("04 javac compile (incl. static rules)")) {
+                ok = task.call();
+            }
             Map<JavaBlock, List<CompileError>> errors = CompileErrors.byBlock(diagnostics, sources.unitOf());
             if (ok || errors.isEmpty()) {
                 if (!ok) {

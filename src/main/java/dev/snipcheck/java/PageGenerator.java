@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes the Java sources of one page. A page's session is a chain of classes: each block that adds
@@ -22,7 +23,8 @@ import java.util.Map;
  */
 final class PageGenerator {
 
-    static final String RUN_METHOD = "snipcheck$run";
+    /** What the run method of every block starts with; its line follows (see {@link #runMethod}). */
+    static final String RUN_METHOD = "snipcheck$run_L";
     static final String PAGE_ROOT = "SnipcheckPage";
     /** The variables every fragment sees without declaring them, held by the chain's root, with their types. */
     private static final Map<String, String> BINDINGS = bindings();
@@ -43,6 +45,20 @@ final class PageGenerator {
         this.pageMode = pageMode;
         this.pageImports = pageImports;
         this.types = types;
+    }
+
+    /**
+     * The method a fragment's statements run in, named after the block's line: were it the same in every class of the
+     * chain, javac would check each one against the one it hides in every class above it, in time that grows with the
+     * cube of a page's blocks (docs/performance.md).
+     */
+    static String runMethod(Block block) {
+        return RUN_METHOD + block.fenceLine();
+    }
+
+    /** A fragment's run method as javac's messages name it: {@code method snipcheck$run_L12()}. */
+    static Pattern runMethodInMessages() {
+        return Pattern.compile("method " + Pattern.quote(RUN_METHOD) + "\\d+\\(\\)");
     }
 
     /** One generated compilation unit; {@code block} is null for the roots that hold bindings. */
@@ -201,7 +217,7 @@ final class PageGenerator {
         }
         memberCopy.keepOnly(members);
         memberCopy.writeTo(out);
-        out.generated("public static void " + RUN_METHOD + "() throws Throwable {\n");
+        out.generated("public static void " + runMethod(block.block()) + "() throws Throwable {\n");
         statementCopy.writeTo(out);
         out.generated("}\n}\n");
         return new Unit(block, packageName + "." + simpleName, path(packageName, simpleName), out);

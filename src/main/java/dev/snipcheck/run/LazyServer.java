@@ -3,6 +3,7 @@ package dev.snipcheck.run;
 import dev.snipcheck.postgres.Database;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.postgres.PostgresServer;
+import dev.snipcheck.timing.Timings;
 
 import java.util.Optional;
 
@@ -97,7 +98,13 @@ final class LazyServer implements PostgresServer {
 
     @Override
     public Database createDatabase(String page, Optional<String> superuser) throws DatabaseUnavailableException {
-        return start().createDatabase(page, superuser);
+        PostgresServer started;
+        try (var timed = Timings.start("07 waiting for PostgreSQL to start")) {
+            started = start();
+        }
+        try (var timed = Timings.start("07 database create")) {
+            return started.createDatabase(page, superuser);
+        }
     }
 
     @Override
@@ -108,7 +115,9 @@ final class LazyServer implements PostgresServer {
         }
         // a database can only exist if the server was started
         if (running != null) {
-            running.dropDatabase(database);
+            try (var timed = Timings.start("10 database drop")) {
+                running.dropDatabase(database);
+            }
         }
     }
 

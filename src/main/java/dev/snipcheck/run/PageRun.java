@@ -17,10 +17,12 @@ import dev.snipcheck.protocol.OpenDatabase;
 import dev.snipcheck.protocol.RunBlock;
 import dev.snipcheck.protocol.RunSql;
 import dev.snipcheck.protocol.RuntimeFinding;
+import dev.snipcheck.protocol.SqlOutcome;
 import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.Reason;
 import dev.snipcheck.rules.StaticChecks;
+import dev.snipcheck.timing.Timings;
 import dev.snipcheck.verdict.CompileVerdicts;
 import dev.snipcheck.verdict.OpenBackends;
 import dev.snipcheck.verdict.Outcomes;
@@ -158,7 +160,10 @@ final class PageRun {
                 : RunBlock.method(compiledBlock.className(), compiledBlock.method());
         String bindings = compiled.bindingsClass(block);
         return onWorker(block, bindings, bindings, (worker, timeout, database) -> {
-            BlockOutcome outcome = worker.run(request, timeout, () -> HangReport.backends(database, idleInTransaction));
+            BlockOutcome outcome;
+            try (var timed = Timings.start("08 java block: round trip to the worker")) {
+                outcome = worker.run(request, timeout, () -> HangReport.backends(database, idleInTransaction));
+            }
             runtime.ran(block, outcome);
             redirections.ran(block, outcome);
             printed.put(block, outcome.stdout());
@@ -184,8 +189,13 @@ final class PageRun {
         String database = block.attributes().isolated() ? bindings + "@" + block.fenceLine() : bindings;
         RunSql request = new RunSql(bindings, sql.texts(), block.expectedOutput().isPresent(),
                 block.attributes().noRun());
-        return onWorker(block, bindings, database, (worker, timeout, opened) -> sql.judge(worker.runSql(request,
-                timeout, () -> HangReport.backends(opened, idleInTransaction))));
+        return onWorker(block, bindings, database, (worker, timeout, opened) -> {
+            SqlOutcome outcome;
+            try (var timed = Timings.start("08 sql block: round trip to the worker")) {
+                outcome = worker.runSql(request, timeout, () -> HangReport.backends(opened, idleInTransaction));
+            }
+            return sql.judge(outcome);
+        });
     }
 
     /**
@@ -295,7 +305,9 @@ final class PageRun {
         if (options.detectors()) {
             databases.forEach((name, database) -> {
                 if (judged || !name.equals(sessionDatabase)) {
-                    runtime.chargeOpenBackends(bindingsByName.get(name), OpenBackends.of(database));
+                    try (var timed = Timings.start("09 page end: open backends (pg_stat_activity)")) {
+                        runtime.chargeOpenBackends(bindingsByName.get(name), OpenBackends.of(database));
+                    }
                 }
             });
         }
@@ -305,7 +317,7 @@ final class PageRun {
 
     private void checkDatabase(Worker worker, String bindings) {
         if (worker.alive()) {
-            try {
+            try (var timed = Timings.start("09 page end: leak check in the worker")) {
                 Checked checked = worker.check(bindings);
                 runtime.charge(checked.findings());
                 runtime.opened(checked.ownConnections());
@@ -328,9 +340,11 @@ final class PageRun {
             return;
         }
         Database database = database(name, bindings);
-        worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
-                database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl(), database.schema().orElse(null),
-                page.options().redirect()));
+        try (var timed = Timings.start("07 open the database in the worker")) {
+            worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
+                    database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl(),
+                    database.schema().orElse(null), page.options().redirect()));
+        }
         open.add(name);
     }
 
@@ -348,7 +362,7 @@ final class PageRun {
     private void closeDatabases() {
         for (Worker worker : opened.keySet()) {
             if (worker.alive()) {
-                try {
+                try (var timed = Timings.start("10 close the database in the worker")) {
                     worker.closeDatabase();
                 } catch (WorkerDiedException | WorkerTimeoutException e) {
                     workers.discard(worker);

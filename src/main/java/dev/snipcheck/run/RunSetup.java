@@ -5,6 +5,7 @@ import dev.snipcheck.markdown.Page;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.result.PageResult;
 import dev.snipcheck.result.RunResult;
+import dev.snipcheck.timing.Timings;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,7 +50,10 @@ public final class RunSetup implements AutoCloseable {
         InOrder results = new InOrder(pages.size(), onPage);
         List<Page> toRun = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            Optional<PageResult> cached = cache.isPresent() ? cache.get().lookup(pages.get(i)) : Optional.empty();
+            Optional<PageResult> cached;
+            try (var timed = Timings.start("00 verdict cache lookup")) {
+                cached = cache.isPresent() ? cache.get().lookup(pages.get(i)) : Optional.empty();
+            }
             if (cached.isPresent()) {
                 results.add(i, cached.get());
             } else {
@@ -64,7 +68,9 @@ public final class RunSetup implements AutoCloseable {
             server.startInBackground();
         }
         RunResult ran = verifier.verify(toRun, results::next);
-        store(ran);
+        try (var timed = Timings.start("12 verdict cache store")) {
+            store(ran);
+        }
         return new RunResult(results.all(), ran.database());
     }
 

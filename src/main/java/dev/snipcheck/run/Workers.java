@@ -1,6 +1,7 @@
 package dev.snipcheck.run;
 
 import dev.snipcheck.protocol.WorkerContract;
+import dev.snipcheck.timing.Timings;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ final class Workers implements AutoCloseable {
         if (current[0] == null && starting == null) {
             starting = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return Worker.start(classpath, classes, jvmOptions, passedEnvironment);
+                    return start(passedEnvironment);
                 } catch (IOException | WorkerDiedException | WorkerTimeoutException e) {
                     throw new CompletionException(e);
                 }
@@ -94,7 +95,7 @@ final class Workers implements AutoCloseable {
         if (slot == 0 && starting != null) {
             CompletableFuture<Worker> pending = starting;
             starting = null;
-            try {
+            try (var timed = Timings.start("06 waiting for a worker started early")) {
                 current[0] = pending.join();
             } catch (CompletionException e) {
                 // started again below, where a second failure is reported
@@ -102,9 +103,15 @@ final class Workers implements AutoCloseable {
         }
         if (current[slot] == null || !current[slot].alive() || !current[slot].passedEnvironment().equals(passed)) {
             discard(current[slot]);
-            current[slot] = Worker.start(classpath, classes, jvmOptions, passed);
+            current[slot] = start(passed);
         }
         return current[slot];
+    }
+
+    private Worker start(Set<String> passed) throws IOException, WorkerDiedException, WorkerTimeoutException {
+        try (var timed = Timings.start("06 worker JVM start (incl. BlockHound)")) {
+            return Worker.start(classpath, classes, jvmOptions, passed);
+        }
     }
 
     /** Forgets a worker after it was killed or died; the next {@link #get} starts another. */

@@ -15,7 +15,7 @@ import java.util.Map;
  * process, timed from the outside with GNU time, so JVM and PostgreSQL start count for all alike.
  *
  * <p>Usage (see docs/performance.md): {@code bench/run [--sizes 200,1000] [--runs 3]
- * [--baseline-up-to 1000] [--watch-saves 20] [--snipcheck-flags "--jobs 2"]}
+ * [--baseline-up-to 1000] [--one-page 1000,2000x5000] [--watch-saves 20] [--snipcheck-flags "--jobs 2"]}
  */
 public final class Benchmark {
 
@@ -35,7 +35,8 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--sizes", "200,1000", "--runs", "3",
-                "--baseline-up-to", "1000", "--jar", "target/snipcheck.jar", "--snipcheck-flags", "", "--watch-saves", "20"));
+                "--baseline-up-to", "1000", "--jar", "target/snipcheck.jar", "--snipcheck-flags", "", "--watch-saves", "20",
+                "--one-page", ""));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
@@ -47,13 +48,31 @@ public final class Benchmark {
         Benchmark benchmark = new Benchmark(jar, classpath, flags);
         int runs = Integer.parseInt(options.get("--runs"));
         int baselineUpTo = Integer.parseInt(options.get("--baseline-up-to"));
+        // the machine may be shared: its load says how far the times can be trusted
+        System.out.println("Started " + java.time.Instant.now() + ", load average " + loadAverage() + ".");
+        System.out.println();
         System.out.println("| blocks | pages | snipcheck (s) | JShell per page (s) | floor: javac + PostgreSQL start (s) "
                 + "| JShell / snipcheck | snipcheck / floor | snipcheck ms per block | snipcheck max RSS (MiB) "
                 + "| unchanged, from the verdict cache (s) |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String size : options.get("--sizes").split(",")) {
+            if (size.isBlank()) {
+                continue;
+            }
             int blocks = Integer.parseInt(size.trim());
             System.out.println(benchmark.row(blocks, runs, blocks <= baselineUpTo));
+        }
+        if (!options.get("--one-page").isBlank()) {
+            System.out.println();
+            System.out.println("| blocks on one page | block size (bytes) | page size (MiB) | one page (s) "
+                    + "| the same blocks over pages of ten (s) | one page / pages of ten | max RSS, one page (MiB) "
+                    + "| max RSS, pages of ten (MiB) |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (String size : options.get("--one-page").split(",")) {
+                String[] parts = size.trim().split("x");
+                System.out.println(benchmark.onePageRow(Integer.parseInt(parts[0]),
+                        parts.length > 1 ? Integer.parseInt(parts[1]) : 0, runs));
+            }
         }
         System.out.println();
         System.out.println("A page's database on the embedded server: " + PageDatabaseCost.measure(50) + ".");
@@ -65,6 +84,14 @@ public final class Benchmark {
                     + " times, save to printed verdicts: median " + millis[millis.length / 2] + " ms, slowest "
                     + millis[millis.length - 1] + " ms.");
         }
+        System.out.println();
+        System.out.println("Ended " + java.time.Instant.now() + ", load average " + loadAverage() + ".");
+    }
+
+    /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return fields[0] + ", " + fields[1] + ", " + fields[2];
     }
 
     private String row(int blocks, int runs, boolean withBaseline) throws IOException, InterruptedException {
@@ -76,11 +103,7 @@ public final class Benchmark {
         List<Sample> baseline = new ArrayList<>();
         List<Sample> floor = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString()));
-            command.addAll(snipcheckFlags);
-            command.addAll(List.of("--format", "json", "--output", root.resolve("report.json").toString(),
-                    docs.toString()));
-            snipcheck.add(time(command, root));
+            snipcheck.add(time(snipcheck(docs, root), root));
             if (withBaseline) {
                 baseline.add(time(List.of("java", "-cp", benchClasspath, JShellBaseline.class.getName(),
                         docs.toString()), root));
@@ -102,10 +125,49 @@ public final class Benchmark {
         double f = median(floor);
         String b = withBaseline ? format(median(baseline)) : "not run";
         String ratio = withBaseline ? format(median(baseline) / s) + "×" : "–";
-        long rss = snipcheck.stream().mapToLong(Sample::maxRssKb).max().orElse(0) / 1024;
+        long rss = maxRssMib(snipcheck);
         return "| " + blocks + " | " + Math.max(1, blocks / CorpusGenerator.BLOCKS_PER_PAGE) + " | " + format(s)
                 + " | " + b + " | " + format(f) + " | " + ratio + " | " + format(s / f) + "× | "
                 + format(s * 1000 / blocks) + " | " + rss + " | " + format(median(cached)) + " |";
+    }
+
+    /**
+     * A row of the one-page table: {@code blocks} blocks of about {@code blockBytes} each (0: the corpus's own) on
+     * one page, against the same blocks over pages of ten, run alternately so both see the same machine.
+     */
+    private String onePageRow(int blocks, int blockBytes, int runs) throws IOException, InterruptedException {
+        Path root = Files.createTempDirectory("snipcheck-bench-one-page-" + blocks);
+        CorpusGenerator.write(CorpusGenerator.Layout.onePage(blocks, blockBytes), root.resolve("one"),
+                root.resolve("one-plain"));
+        CorpusGenerator.Layout spread = new CorpusGenerator.Layout(blocks / CorpusGenerator.BLOCKS_PER_PAGE, 1,
+                blockBytes);
+        CorpusGenerator.write(spread, root.resolve("spread"), root.resolve("spread-plain"));
+        List<Sample> one = new ArrayList<>();
+        List<Sample> many = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            one.add(time(snipcheck(root.resolve("one"), root), root));
+            many.add(time(snipcheck(root.resolve("spread"), root), root));
+        }
+        long pageBytes;
+        try (var files = Files.list(root.resolve("one"))) {
+            pageBytes = files.mapToLong(file -> file.toFile().length()).sum();
+        }
+        return "| " + blocks + " | " + (blockBytes == 0 ? "as above" : String.valueOf(blockBytes)) + " | "
+                + format(pageBytes / 1048576.0) + " | " + format(median(one)) + " | " + format(median(many)) + " | "
+                + format(median(one) / median(many)) + "× | " + maxRssMib(one) + " | " + maxRssMib(many) + " |";
+    }
+
+    /** The snipcheck command the tables time, with its report in a file. */
+    private List<String> snipcheck(Path docs, Path root) {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString()));
+        command.addAll(snipcheckFlags);
+        command.addAll(List.of("--format", "json", "--output", root.resolve("report.json").toString(),
+                docs.toString()));
+        return command;
+    }
+
+    private static long maxRssMib(List<Sample> samples) {
+        return samples.stream().mapToLong(Sample::maxRssKb).max().orElse(0) / 1024;
     }
 
     /** Runs a command under GNU time; a failing contender stops the benchmark, as its time would mean nothing. */

@@ -1,0 +1,65 @@
+package dev.snipcheck.timing;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Wall time spent in each stage of a run, for finding where the time goes (docs/performance.md): on when the system
+ * property {@code snipcheck.timings} is {@code true}, off (and free but for a field read) otherwise. Stages on
+ * parallel threads (pages run {@code --jobs} at a time) each add their own time, so the sum of a stage may exceed the
+ * run's wall time.
+ */
+public final class Timings {
+
+    private static final boolean ON = Boolean.getBoolean("snipcheck.timings");
+    private static final long STARTED = System.nanoTime();
+    private static final Map<String, Stage> STAGES = new ConcurrentSkipListMap<>();
+
+    private Timings() {
+    }
+
+    /** The time and count of one stage; closing a {@link Span} adds to it. */
+    private static final class Stage {
+        final LongAdder nanos = new LongAdder();
+        final LongAdder count = new LongAdder();
+    }
+
+    /** One timed stretch of a stage, ended by {@link #close}. */
+    public static final class Span implements AutoCloseable {
+        private final Stage stage;
+        private final long start = System.nanoTime();
+
+        private Span(Stage stage) {
+            this.stage = stage;
+        }
+
+        @Override
+        public void close() {
+            if (stage != null) {
+                stage.nanos.add(System.nanoTime() - start);
+                stage.count.increment();
+            }
+        }
+    }
+
+    private static final Span OFF = new Span(null);
+
+    /** Starts timing one stretch of {@code stage}, e.g. {@code try (var t = Timings.start("javac")) { ... }}. */
+    public static Span start(String stage) {
+        return ON ? new Span(STAGES.computeIfAbsent(stage, s -> new Stage())) : OFF;
+    }
+
+    /** Prints each stage's total, count and share of the time since the JVM loaded this class, when timing is on. */
+    public static void print(PrintStream out) {
+        if (!ON) {
+            return;
+        }
+        double wall = (System.nanoTime() - STARTED) / 1e6;
+        out.printf(Locale.ROOT, "snipcheck timings: %.0f ms since start (stages on parallel threads add up)%n", wall);
+        STAGES.forEach((name, stage) -> out.printf(Locale.ROOT, "  %-36s %9.0f ms %7d×%n", name,
+                stage.nanos.sum() / 1e6, stage.count.sum()));
+    }
+}
