@@ -6,7 +6,9 @@ import dev.snipcheck.result.RunResult;
 import dev.snipcheck.result.Verdict;
 
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * GitHub Actions workflow commands, one {@code ::error} per failed block, so the runner annotates the pull request
@@ -24,10 +26,14 @@ public final class GithubAnnotations implements Report {
 
     /** Only the commands, for a text report on a GitHub runner. */
     public void writeAnnotations(RunResult result, PrintWriter out) {
+        // a prelude block fails the same way in every page it runs in: one annotation for its place
+        Set<String> written = new HashSet<>();
         for (PageResult page : result.pages()) {
             for (BlockResult block : page.blocks()) {
-                if (block.verdict() == Verdict.FAILED) {
-                    out.print(command(block.block().displayPath(page.page().displayPath()), block));
+                String command = block.verdict() == Verdict.FAILED
+                        ? command(block.block().displayPath(page.page().displayPath()), block) : null;
+                if (command != null && written.add(command)) {
+                    out.print(command);
                     out.print('\n');
                 }
             }

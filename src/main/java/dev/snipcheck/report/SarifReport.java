@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a run as one SARIF 2.1.0 log for code scanning: the tool with every rule and reason, and one result per
@@ -44,6 +46,8 @@ public final class SarifReport implements Report {
         json.name("columnKind").value("utf16CodeUnits");
         json.name("results").beginArray();
         Map<String, Integer> seen = new HashMap<>();
+        // a prelude block fails the same way in every page it runs in: one alert for its place, not one per page
+        Set<String> written = new HashSet<>();
         for (PageResult page : result.pages()) {
             SourceLines pageSource = new SourceLines(page.page().file());
             for (BlockResult block : page.blocks()) {
@@ -51,9 +55,11 @@ public final class SarifReport implements Report {
                     // a block of a prelude file is at its line there, as every report says
                     SourceLines source = block.block().prelude().isPresent()
                             ? new SourceLines(block.block().file(page.page().file())) : pageSource;
+                    String file = block.block().displayPath(page.page().displayPath());
                     for (Diagnostic diagnostic : Diagnostic.of(block)) {
-                        writeResult(json, block.block().displayPath(page.page().displayPath()), diagnostic, source,
-                                seen);
+                        if (written.add(file + '\0' + diagnostic)) {
+                            writeResult(json, file, diagnostic, source, seen);
+                        }
                     }
                 }
             }

@@ -129,6 +129,27 @@ class PreludePositionsTest {
     }
 
     @Test
+    void aPreludeBlockThatFailsInTwoPagesIsOneSarifResultAndOneAnnotation(@TempDir Path two) throws IOException {
+        Files.createDirectories(two.resolve("docs"));
+        Files.writeString(two.resolve("snipcheck.yaml"), "prelude: [docs/setup.md]\n");
+        Files.writeString(two.resolve("docs/setup.md"), "```java\nint broken = \"no\";\n```\n");
+        Files.writeString(two.resolve("docs/a.md"), "```java\nint a = 1;\n```\n");
+        Files.writeString(two.resolve("docs/b.md"), "```java\nint b = 2;\n```\n");
+        SnipcheckRun.of(two, "--postgres-url", TestPostgres.url(), "--report", "sarif=report.sarif",
+                "--report", "github=report.github", "docs/a.md", "docs/b.md");
+
+        List<String> results = new ArrayList<>();
+        JsonNode sarif = new ObjectMapper().readTree(two.resolve("report.sarif").toFile());
+        for (JsonNode result : sarif.get("runs").get(0).get("results")) {
+            results.add(result.get("ruleId").asText() + " " + result.get("locations").get(0).get("physicalLocation")
+                    .get("artifactLocation").get("uri").asText());
+        }
+        assertEquals(List.of("compile docs/setup.md"), results);
+        assertEquals(1, Files.readAllLines(two.resolve("report.github")).stream()
+                .filter(line -> line.startsWith("::error file=docs/setup.md,")).count());
+    }
+
+    @Test
     void githubAnnotationsAreInThePreludeFile() throws IOException {
         List<String> where = Files.readAllLines(dir.resolve("report.github")).stream()
                 .filter(line -> line.startsWith("::error "))
