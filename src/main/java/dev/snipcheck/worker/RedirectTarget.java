@@ -22,6 +22,7 @@ public final class RedirectTarget {
     private static volatile OpenDatabase current;
     /** The class of the block that runs now; null between blocks. */
     private static volatile String block;
+    private static volatile boolean running;
     private static final List<Redirection> redirected = new ArrayList<>();
     /** The connections the blocks opened themselves since the database was opened. */
     private static final List<OwnConnection> opened = new ArrayList<>();
@@ -40,7 +41,18 @@ public final class RedirectTarget {
     /** The block of {@code blockClass} starts: the redirections noted from now on are its own. */
     static void blockStarts(String blockClass) {
         block = blockClass;
+        running = true;
         drain();
+    }
+
+    /** The block returned (or is given up on): what opens a connection now is snipcheck, between blocks. */
+    static void blockEnds() {
+        running = false;
+    }
+
+    /** Whether a block runs now. */
+    static boolean blockRunning() {
+        return running;
     }
 
     /**

@@ -73,6 +73,10 @@ public final class WorkerMain {
             }
         }
         RedirectingDriver.install();
+        if (!ConfigurationRedirect.install()) {
+            System.out.println("snipcheck cannot redirect a PostgresqlConnectionConfiguration of a block's own: "
+                    + "the JVM refused an agent");
+        }
         WorkerMain worker = new WorkerMain(snippets, detectors);
         // the worker's own stdout: a block replaces System.out while it runs
         PrintStream stdout = System.out;
@@ -228,6 +232,7 @@ public final class WorkerMain {
             // The parent is gone: nothing is left to answer.
             throw new UncheckedIOException(e);
         } finally {
+            RedirectTarget.blockEnds();
             System.setOut(stdout);
             System.setErr(err);
         }
