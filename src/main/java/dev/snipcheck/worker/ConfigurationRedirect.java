@@ -76,9 +76,9 @@ public final class ConfigurationRedirect {
             }
             String user = now(get(configuration, "username"));
             String database = (String) get(configuration, "database");
-            RedirectTarget.redirecting(page, "r2dbc:postgresql://" + (user == null ? "" : user + ":***@")
-                    + host.getHost() + ":" + host.getPort() + (database == null ? "" : "/" + database),
-                    host.getHost(), host.getPort(), database, user);
+            String target = RedirectingConnectionFactoryProvider.url(user, get(configuration, "password") != null,
+                    host.getHost(), host.getPort(), database);
+            RedirectTarget.redirecting(page, target, host.getHost(), host.getPort(), database, user);
             set(host, "host", page.host());
             set(host, "port", page.port());
             set(configuration, "database", page.database());

@@ -61,12 +61,14 @@ public final class RedirectingConnectionFactoryProvider implements ConnectionFac
 
     /** What the options name, as the URL that would name it; the password, as the block wrote it, is masked. */
     private static String url(ConnectionFactoryOptions options) {
-        Object user = options.getValue(USER);
-        Object password = options.getValue(PASSWORD);
-        Object port = options.getValue(PORT);
-        Object database = options.getValue(DATABASE);
-        return "r2dbc:postgresql://" + (user == null ? "" : user + (password == null ? "" : ":***") + "@")
-                + options.getValue(HOST) + (port == null ? "" : ":" + port) + (database == null ? "" : "/" + database);
+        return url(options.getValue(USER), options.getValue(PASSWORD) != null, options.getValue(HOST),
+                options.getValue(PORT), options.getValue(DATABASE));
+    }
+
+    /** The R2DBC URL of a target, as a listing of the redirections shows it: its password, if any, masked. */
+    static String url(Object user, boolean password, Object host, Object port, Object database) {
+        return "r2dbc:postgresql://" + (user == null ? "" : user + (password ? ":***" : "") + "@")
+                + host + (port == null ? "" : ":" + port) + (database == null ? "" : "/" + database);
     }
 
     @Override
