@@ -174,6 +174,7 @@ final class OpenDatabases {
         pools.clear();
         dataSources.clear();
         sqlSessions.clear();
+        RedirectTarget.pageEnded();
         return errors.length() == 0 ? Ack.OK : new Ack(errors.toString());
     }
 }

@@ -26,7 +26,7 @@ final class OwnConnectionFactory implements ConnectionFactory, Wrapped<Connectio
         String block = RedirectTarget.block();
         StackTraceElement[] stack = new Throwable().getStackTrace();
         return Mono.from(factory.create())
-                .doOnNext(connection -> RedirectTarget.connected(R2dbcBackends.pid(connection), block, stack));
+                .doOnNext(connection -> RedirectTarget.connected(connection, R2dbcBackends.pid(connection), block, stack));
     }
 
     @Override

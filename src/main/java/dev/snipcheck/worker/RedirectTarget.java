@@ -26,6 +26,12 @@ public final class RedirectTarget {
     private static final List<Redirection> redirected = new ArrayList<>();
     /** The connections the blocks opened themselves since the database was opened. */
     private static final List<OwnConnection> opened = new ArrayList<>();
+    /**
+     * The same connections, of every database opened since the page began, held until it ends: pgjdbc closes a
+     * connection nothing references when the garbage collector finds it, so a leak an isolated block left in a local
+     * variable would pass or fail by when the worker collected garbage before the page's end looked.
+     */
+    private static final List<Object> held = new ArrayList<>();
 
     private RedirectTarget() {
     }
@@ -35,6 +41,13 @@ public final class RedirectTarget {
         current = database.redirect() ? database : null;
         synchronized (opened) {
             opened.clear();
+        }
+    }
+
+    /** The page's databases are closed: what its blocks left open is let go. */
+    static void pageEnded() {
+        synchronized (opened) {
+            held.clear();
         }
     }
 
@@ -59,16 +72,20 @@ public final class RedirectTarget {
      * Notes the backend of a connection opened through snipcheck's driver, with the block and the stack of the thread
      * that opened it; one opened between blocks (the bindings' data source) is snipcheck's, and not noted.
      */
-    static void connected(Optional<Integer> pid) {
-        connected(pid, block, Thread.currentThread().getStackTrace());
+    static void connected(Object connection, Optional<Integer> pid) {
+        connected(connection, pid, block, Thread.currentThread().getStackTrace());
     }
 
-    /** As {@link #connected(Optional)}, for a connection opened on another thread than the one that asked for it. */
-    static void connected(Optional<Integer> pid, String opener, StackTraceElement[] stack) {
+    /**
+     * As {@link #connected(Object, Optional)}, for a connection opened on another thread than the one that asked for
+     * it.
+     */
+    static void connected(Object connection, Optional<Integer> pid, String opener, StackTraceElement[] stack) {
         if (opener != null && pid.isPresent()) {
-            OwnConnection connection = new OwnConnection(pid.get(), opener, RuntimeFinding.frames(stack));
+            OwnConnection own = new OwnConnection(pid.get(), opener, RuntimeFinding.frames(stack));
             synchronized (opened) {
-                opened.add(connection);
+                opened.add(own);
+                held.add(connection);
             }
         }
     }

@@ -74,7 +74,7 @@ final class RedirectingDriver implements Driver {
         }
         Connection connection = pgjdbc.connect(PREFIX + "//" + page.host() + ":" + page.port() + "/" + page.database(),
                 options);
-        RedirectTarget.connected(Optional.of(connection.unwrap(PGConnection.class).getBackendPID()));
+        RedirectTarget.connected(connection, Optional.of(connection.unwrap(PGConnection.class).getBackendPID()));
         return connection;
     }
 
