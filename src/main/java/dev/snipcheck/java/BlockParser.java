@@ -257,16 +257,22 @@ final class BlockParser {
             int comma = declarators.isEmpty() ? -1 : code.lastIndexOf(',', nameStart);
             int initStart = -1;
             boolean bareArray = false;
+            Optional<String> evident = Optional.empty();
             int end = nameStart + name.length();
             if (variable.getInitializer() != null) {
                 initStart = (int) positions.getStartPosition(tree, variable.getInitializer()) + base;
                 end = (int) positions.getEndPosition(tree, variable.getInitializer()) + base;
                 bareArray = variable.getInitializer() instanceof NewArrayTree array && array.getType() == null;
+                if (type == null || positions.getStartPosition(tree, type) < 0) {
+                    evident = EvidentType.of(variable.getInitializer(), code, tree, positions, base);
+                }
             }
             if (followedByBracket(code, nameStart + name.length())) {
                 inferred = true;
+                evident = Optional.empty();
             }
-            declarators.add(new Piece.Declarator(name, nameStart, nameStart + name.length(), comma, initStart, bareArray));
+            declarators.add(new Piece.Declarator(name, nameStart, nameStart + name.length(), comma, initStart, bareArray,
+                    evident));
             searchFrom = end;
         }
         return new Piece.Var(chunk.start(), chunk.end(), typeStart, typeEnd, inferred, declarators);

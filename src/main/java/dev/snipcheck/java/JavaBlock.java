@@ -26,9 +26,12 @@ record JavaBlock(Block block, boolean unit, Optional<String> packageName, String
                 : p instanceof Piece.Member m ? java.util.stream.Stream.of(m.name()) : java.util.stream.Stream.empty());
     }
 
-    /** Whether the block declares a {@code var} whose type {@code types} does not know yet. */
-    boolean hasVarsToInfer(Map<Piece.Declarator, String> types) {
+    /**
+     * Whether the block declares a {@code var} whose type {@code types} does not know yet, and that is not one of
+     * the {@code locals} that stay locals of its run method.
+     */
+    boolean hasVarsToInfer(Map<Piece.Declarator, String> types, java.util.Set<Piece.Declarator> locals) {
         return pieces.stream().anyMatch(p -> p instanceof Piece.Var v && v.inferred()
-                && !v.declarators().stream().allMatch(types::containsKey));
+                && !v.declarators().stream().allMatch(d -> types.containsKey(d) || locals.contains(d)));
     }
 }

@@ -1,20 +1,10 @@
 package dev.snipcheck.java;
 
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
-import com.sun.source.util.TreePath;
-import com.sun.source.util.Trees;
-import dev.snipcheck.markdown.Attributes;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.timing.Timings;
 
-import javax.lang.model.element.Element;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -22,7 +12,6 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +31,6 @@ import java.util.Optional;
  * A block that does not compile costs only the later blocks of its session that need what it declares.
  */
 public final class JavaStage implements AutoCloseable {
-
-    private static final int MAX_INFERENCE_ROUNDS = 8;
 
     private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     private final String classpath;
@@ -102,7 +89,8 @@ public final class JavaStage implements AutoCloseable {
             remaining.put(page, blocks);
         }
         try {
-            Map<Piece.Declarator, String> types = inferVarTypes(remaining, files);
+            Map<Piece.Declarator, String> types = new VarInference(this::generator,
+                    sources -> task(files, sources, new DiagnosticCollector<>(), null)).types(remaining);
             Map<String, GeneratedSource> sources = new HashMap<>();
             CompiledPages result = new CompiledPages(classes, sources);
             for (int index = 0; index < pages.size(); index++) {
@@ -124,87 +112,6 @@ public final class JavaStage implements AutoCloseable {
         return new PageGenerator(packageOf(index), page.mode(), page.page().options().imports(), types);
     }
 
-    /**
-     * Learns the types of top-level {@code var} declarations of session blocks, which become fields.
-     * A round compiles (analysis only) with the unknown ones left as locals, where javac infers them; a
-     * {@code var} whose initializer uses another block's unknown {@code var} is learned a round later.
-     */
-    private Map<Piece.Declarator, String> inferVarTypes(Map<PageInput, List<JavaBlock>> pages,
-                                                       StandardJavaFileManager files) throws IOException {
-        Map<Piece.Declarator, String> types = new IdentityHashMap<>();
-        for (int round = 0; round < MAX_INFERENCE_ROUNDS; round++) {
-            List<PageGenerator.Unit> units = new ArrayList<>();
-            int index = 0;
-            for (Map.Entry<PageInput, List<JavaBlock>> page : pages.entrySet()) {
-                boolean pending = page.getValue().stream()
-                        .anyMatch(b -> b.block().attributes().extendsSession() && b.hasVarsToInfer(types));
-                if (pending) {
-                    units.addAll(generator(page.getKey(), index, types).generate(page.getValue()));
-                }
-                index++;
-            }
-            if (units.isEmpty()) {
-                break;
-            }
-            int before = types.size();
-            try (var timed = Timings.start("03 var inference round (javac analyze)")) {
-                learnTypes(units, files, types);
-            }
-            if (types.size() == before) {
-                break;
-            }
-        }
-        return types;
-    }
-
-    private void learnTypes(List<PageGenerator.Unit> units, StandardJavaFileManager files,
-                            Map<Piece.Declarator, String> types) throws IOException {
-        Sources sources = Sources.of(units);
-        Map<URI, PageGenerator.Unit> unitOf = sources.unitOf();
-        JavacTask task = task(files, sources.files(), new DiagnosticCollector<>(), null);
-        Iterable<? extends CompilationUnitTree> trees = task.parse();
-        task.analyze();
-        Trees treeUtil = Trees.instance(task);
-        for (CompilationUnitTree tree : trees) {
-            PageGenerator.Unit unit = unitOf.get(tree.getSourceFile().toUri());
-            if (unit.block() == null || unit.block().unit() || !unit.block().block().attributes().extendsSession()) {
-                continue;
-            }
-            for (StatementTree statement : runMethodStatements(tree, PageGenerator.runMethod(unit.block().block()))) {
-                if (statement instanceof VariableTree variable) {
-                    Element element = treeUtil.getElement(TreePath.getPath(tree, variable));
-                    Optional<String> type = element == null ? Optional.empty() : TypePrinter.print(element.asType());
-                    Optional<Piece.Declarator> declarator = declarator(unit.block(), variable.getName().toString());
-                    if (type.isPresent() && declarator.isPresent() && !types.containsKey(declarator.get())) {
-                        types.put(declarator.get(), type.get());
-                    }
-                }
-            }
-        }
-    }
-
-    private static List<? extends StatementTree> runMethodStatements(CompilationUnitTree tree, String runMethod) {
-        for (Tree type : tree.getTypeDecls()) {
-            if (type instanceof ClassTree cls) {
-                for (Tree member : cls.getMembers()) {
-                    if (member instanceof MethodTree method && method.getName().contentEquals(runMethod)
-                            && method.getBody() != null) {
-                        return method.getBody().getStatements();
-                    }
-                }
-            }
-        }
-        return List.of();
-    }
-
-    private static Optional<Piece.Declarator> declarator(JavaBlock block, String name) {
-        return block.pieces().stream()
-                .filter(p -> p instanceof Piece.Var v && v.inferred())
-                .flatMap(p -> ((Piece.Var) p).declarators().stream())
-                .filter(d -> d.name().equals(name))
-                .findFirst();
-    }
-
     /** Compiles every page; the blocks that fail are left out and the rest compiled again, until all compile. */
     private void compileAll(Map<PageInput, List<JavaBlock>> pages, Map<Piece.Declarator, String> types,
                             StandardJavaFileManager files, Path classes, Map<String, GeneratedSource> sourcesByPath,
@@ -223,7 +130,7 @@ public final class JavaStage implements AutoCloseable {
             if (units.isEmpty()) {
                 return; // javac refuses to compile nothing: a run without pages has no classes
             }
-            Sources sources = Sources.of(units);
+            UnitSources sources = UnitSources.of(units);
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             Files.createDirectories(classes);
             JavacTask task = task(files, sources.files(), diagnostics, classes);
@@ -344,7 +251,7 @@ public final class JavaStage implements AutoCloseable {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         // inside the run's class directory, which is deleted after the run; the classes are never loaded
         Path scratch = Files.createTempDirectory(classes, "compile-fail");
-        Sources sources = Sources.of(units);
+        UnitSources sources = UnitSources.of(units);
         task(files, sources.files(), diagnostics, scratch, classes).call();
         Map<JavaBlock, List<CompileError>> errors = CompileErrors.byBlock(diagnostics, sources.unitOf());
         for (JavaBlock block : expected) {
@@ -353,20 +260,6 @@ public final class JavaStage implements AutoCloseable {
             boolean met = !own.isEmpty() && text.map(t -> own.stream().anyMatch(e -> e.message().contains(t))).orElse(true);
             result.put(new CompiledBlock(block.block(), met ? CompiledBlock.Status.EXPECTED_FAILURE
                     : CompiledBlock.Status.UNEXPECTED_SUCCESS, null, false, own), null);
-        }
-    }
-
-    /** Generated units as javac sources, and the way back from a source's URI to its unit. */
-    private record Sources(List<StringSource> files, Map<URI, PageGenerator.Unit> unitOf) {
-        static Sources of(List<PageGenerator.Unit> units) {
-            List<StringSource> files = new ArrayList<>();
-            Map<URI, PageGenerator.Unit> unitOf = new HashMap<>();
-            for (PageGenerator.Unit unit : units) {
-                StringSource source = unit.toSource();
-                files.add(source);
-                unitOf.put(source.toUri(), unit);
-            }
-            return new Sources(files, unitOf);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.snipcheck.java;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A top-level piece of a fragment, by what the session does with it. Offsets are into the block's code. */
 sealed interface Piece {
@@ -47,7 +48,9 @@ sealed interface Piece {
      * @param comma     offset of the comma before it, or -1 for the first
      * @param initStart start of its initializer, or -1
      * @param bareArray its initializer is {@code {...}} without {@code new T[]}
+     * @param evidentType the type of a {@code var}'s initializer that its syntax alone gives (see {@link EvidentType})
      */
-    record Declarator(String name, int nameStart, int nameEnd, int comma, int initStart, boolean bareArray) {
+    record Declarator(String name, int nameStart, int nameEnd, int comma, int initStart, boolean bareArray,
+                      Optional<String> evidentType) {
     }
 }

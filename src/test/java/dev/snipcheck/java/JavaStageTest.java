@@ -92,6 +92,41 @@ class JavaStageTest {
     }
 
     @Test
+    void aVarWhoseTypeItsLiteralCastOrNewGivesHasTheTypeJavacWouldInfer() throws Exception {
+        Block declares = block(0, 10, 0, "var n = 5;\nvar big = 5L;\nvar s = \"abc\";\nvar c = (CharSequence) \"xy\";\n"
+                + "var list = new ArrayList<String>();\nvar sb = new StringBuilder(\"q\");\nvar ok = true;", Attributes.NONE);
+        Block uses = block(1, 20, 0, "list.add(s);\nlong l = big + n;\nsb.append(c.length());\n"
+                + "System.out.println(list + \" \" + sb + \" \" + l + \" \" + ok);", Attributes.NONE);
+        Block castType = block(2, 30, 0, "String upper = c.toUpperCase();", Attributes.NONE);
+        Block longType = block(3, 40, 0, "int narrowed = big;", Attributes.NONE);
+        CompiledPages compiled = compile(declares, uses, castType, longType);
+        for (Block b : List.of(declares, uses)) {
+            assertEquals(CompiledBlock.Status.COMPILED, compiled.block(b).status(), () -> compiled.block(b).toString());
+        }
+        assertEquals(CompiledBlock.Status.FAILED, compiled.block(castType).status());
+        assertTrue(compiled.block(castType).errors().get(0).message().contains("cannot find symbol"),
+                () -> compiled.block(castType).errors().toString());
+        assertEquals(CompiledBlock.Status.FAILED, compiled.block(longType).status());
+        assertTrue(compiled.block(longType).errors().get(0).message().contains("lossy conversion from long to int"),
+                () -> compiled.block(longType).errors().toString());
+        assertEquals("[abc] q2 10 true\n", run(compiled, declares, uses));
+    }
+
+    @Test
+    void aVarNoLaterBlockNamesBehavesAsAFieldWouldWhetherCapturedReassignedOrDeclaredAgain() throws Exception {
+        Block first = block(0, 10, 0, "var words = java.util.stream.Stream.of(\"a\", \"b\").toList();\n"
+                + "Runnable r = () -> System.out.println(words);\nr.run();\n"
+                + "var count = words.size();\ncount++;\nRunnable c = () -> System.out.println(count);\nc.run();\n"
+                + "var later = words.get(0);", Attributes.NONE);
+        Block second = block(1, 20, 0, "var words = later + \"!\";\nSystem.out.println(words + count);", Attributes.NONE);
+        CompiledPages compiled = compile(first, second);
+        for (Block b : List.of(first, second)) {
+            assertEquals(CompiledBlock.Status.COMPILED, compiled.block(b).status(), () -> compiled.block(b).toString());
+        }
+        assertEquals("[a, b]\n3\na!3\n", run(compiled, first, second));
+    }
+
+    @Test
     void compileErrorIsReportedAtItsMarkdownLineAndColumnAndDropsOnlyTheBlocksThatNeedIt() {
         Block good = block(0, 10, 0, "int x = 1;", Attributes.NONE);
         Block bad = block(1, 20, 3, "int y = x;\nString s = y;", Attributes.NONE);
