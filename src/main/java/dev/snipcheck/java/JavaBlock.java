@@ -26,12 +26,17 @@ record JavaBlock(Block block, boolean unit, Optional<String> packageName, String
                 : p instanceof Piece.Member m ? java.util.stream.Stream.of(m.name()) : java.util.stream.Stream.empty());
     }
 
+    /** The block's top-level variables declared with {@code var}, whose types javac infers. */
+    java.util.stream.Stream<Piece.Var> inferredVars() {
+        return pieces.stream().filter(p -> p instanceof Piece.Var v && v.inferred()).map(Piece.Var.class::cast);
+    }
+
     /**
      * Whether the block declares a {@code var} whose type {@code types} does not know yet, and that is not one of
      * the {@code locals} that stay locals of its run method.
      */
     boolean hasVarsToInfer(Map<Piece.Declarator, String> types, java.util.Set<Piece.Declarator> locals) {
-        return pieces.stream().anyMatch(p -> p instanceof Piece.Var v && v.inferred()
-                && !v.declarators().stream().allMatch(d -> types.containsKey(d) || locals.contains(d)));
+        return inferredVars().anyMatch(v -> !v.declarators().stream()
+                .allMatch(d -> types.containsKey(d) || locals.contains(d)));
     }
 }

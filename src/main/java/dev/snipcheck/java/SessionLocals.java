@@ -34,7 +34,9 @@ final class SessionLocals {
         for (Map.Entry<PageInput, List<JavaBlock>> page : pages.entrySet()) {
             List<Block> all = page.getKey().blocks();
             Map<String, Integer> lastMention = new HashMap<>();
+            Map<Block, Integer> indices = new IdentityHashMap<>();
             for (int index = 0; index < all.size(); index++) {
+                indices.put(all.get(index), index);
                 Matcher identifier = IDENTIFIER.matcher(all.get(index).code());
                 while (identifier.find()) {
                     lastMention.put(identifier.group(), index);
@@ -44,15 +46,12 @@ final class SessionLocals {
                 if (!block.block().attributes().extendsSession() || block.unit()) {
                     continue;
                 }
-                int index = all.indexOf(block.block());
-                for (Piece piece : block.pieces()) {
-                    if (piece instanceof Piece.Var var && var.inferred() && var.declarators().size() == 1) {
-                        Piece.Declarator declarator = var.declarators().get(0);
-                        if (lastMention.getOrDefault(declarator.name(), -1) <= index && staysLocal(block, declarator)) {
-                            locals.add(declarator);
-                        }
-                    }
-                }
+                int index = indices.get(block.block());
+                block.inferredVars().filter(var -> var.declarators().size() == 1)
+                        .map(var -> var.declarators().get(0))
+                        .filter(declarator -> lastMention.getOrDefault(declarator.name(), -1) <= index
+                                && staysLocal(block, declarator))
+                        .forEach(locals::add);
             }
         }
         return locals;

@@ -50,9 +50,8 @@ final class VarInference {
     /** The types of the pages' {@code var}s that could be learned, by declarator. */
     Map<Piece.Declarator, String> types(Map<PageInput, List<JavaBlock>> pages) {
         Map<Piece.Declarator, String> types = new IdentityHashMap<>();
-        pages.values().stream().flatMap(List::stream).flatMap(b -> b.pieces().stream())
-                .filter(p -> p instanceof Piece.Var v && v.inferred())
-                .flatMap(p -> ((Piece.Var) p).declarators().stream())
+        pages.values().stream().flatMap(List::stream).flatMap(JavaBlock::inferredVars)
+                .flatMap(v -> v.declarators().stream())
                 .forEach(d -> d.evidentType().ifPresent(type -> types.put(d, type)));
         Set<Piece.Declarator> locals = SessionLocals.of(pages);
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -130,9 +129,7 @@ final class VarInference {
     }
 
     private static Optional<Piece.Declarator> declarator(JavaBlock block, String name) {
-        return block.pieces().stream()
-                .filter(p -> p instanceof Piece.Var v && v.inferred())
-                .flatMap(p -> ((Piece.Var) p).declarators().stream())
+        return block.inferredVars().flatMap(v -> v.declarators().stream())
                 .filter(d -> d.name().equals(name))
                 .findFirst();
     }
