@@ -20,7 +20,7 @@ import java.util.Map;
 public final class Benchmark {
 
     /** The JIT's first tier only and the serial collector: on 2 cores, a short run's C2 compilations cost more than they save. */
-    static final List<String> ONE_SHOT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final List<String> ONE_SHOT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     /** Wall time and the largest resident set of any one process of a contender's run. */
     record Sample(double seconds, long maxRssKb) {
@@ -114,10 +114,8 @@ public final class Benchmark {
             floor.add(time(oneShotJvm("-cp", benchClasspath, CompileFloor.class.getName(), plain.toString()), root));
         }
         // the same corpus again with --cache: one run fills the cache, the timed ones find every page in it
-        List<String> cachedCommand = oneShotJvm("-Xmx512m", "-jar", jar.toString());
-        cachedCommand.addAll(snipcheckFlags);
-        cachedCommand.addAll(List.of("--cache", root.resolve("cache").toString(), "--format", "json", "--output",
-                root.resolve("cached.json").toString(), docs.toString()));
+        List<String> cachedCommand = snipcheckReporting(docs, root.resolve("cached.json"),
+                "--cache", root.resolve("cache").toString());
         time(cachedCommand, root);
         List<Sample> cached = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
@@ -161,10 +159,15 @@ public final class Benchmark {
 
     /** The snipcheck command the tables time, with its report in a file. */
     private List<String> snipcheck(Path docs, Path root) {
+        return snipcheckReporting(docs, root.resolve("report.json"));
+    }
+
+    /** snipcheck on {@code docs} with the run's flags and {@code extraFlags}, its JSON report to {@code report}. */
+    private List<String> snipcheckReporting(Path docs, Path report, String... extraFlags) {
         List<String> command = oneShotJvm("-Xmx512m", "-jar", jar.toString());
         command.addAll(snipcheckFlags);
-        command.addAll(List.of("--format", "json", "--output", root.resolve("report.json").toString(),
-                docs.toString()));
+        command.addAll(List.of(extraFlags));
+        command.addAll(List.of("--format", "json", "--output", report.toString(), docs.toString()));
         return command;
     }
 
