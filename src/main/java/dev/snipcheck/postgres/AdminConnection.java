@@ -244,6 +244,11 @@ final class AdminConnection implements AutoCloseable {
                 : new Database(host, port, name, ownRole ? name : user, rolePassword);
     }
 
+    /** See {@link PostgresServer#handOver}. */
+    synchronized void handOver(Database database, String page) {
+        settings.created(database.schema().orElse(database.name()), page);
+    }
+
     /** A role that may log in and own a database, and nothing else: no other database, role or server-wide right. */
     private void createRole(String name, String rolePassword) throws SQLException {
         roles.add(name);

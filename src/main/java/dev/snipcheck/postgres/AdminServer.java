@@ -19,6 +19,11 @@ abstract class AdminServer implements PostgresServer {
     }
 
     @Override
+    public void handOver(Database database, String page) {
+        admin.handOver(database, page);
+    }
+
+    @Override
     public void dropDatabase(Database database) {
         admin.drop(database);
     }

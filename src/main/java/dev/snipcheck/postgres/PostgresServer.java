@@ -19,6 +19,13 @@ public interface PostgresServer extends AutoCloseable {
         return createDatabase("a caller", Optional.empty());
     }
 
+    /**
+     * Gives a database made ahead, for a page not known yet, to {@code page}: the notices that name the page a database
+     * belongs to name this one from now on.
+     */
+    default void handOver(Database database, String page) {
+    }
+
     /** Drops a database made by {@link #createDatabase(String, Optional)}, closing its remaining connections. */
     void dropDatabase(Database database);
 

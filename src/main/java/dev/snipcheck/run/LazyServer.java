@@ -107,6 +107,18 @@ final class LazyServer implements PostgresServer {
         }
     }
 
+    /** A database can only exist, and be handed over, if the server was started. */
+    @Override
+    public void handOver(Database database, String page) {
+        PostgresServer running;
+        synchronized (this) {
+            running = server;
+        }
+        if (running != null) {
+            running.handOver(database, page);
+        }
+    }
+
     @Override
     public void dropDatabase(Database database) {
         PostgresServer running;

@@ -51,6 +51,7 @@ final class PageRun {
     private final Page page;
     private final CompiledPages compiled;
     private final PostgresServer server;
+    private final DatabaseSupply supply;
     private final Workers workers;
     private final VerifyOptions options;
     /** Databases of this page by name (the bindings class, or a sql block's scope), to close and drop at the end. */
@@ -73,12 +74,13 @@ final class PageRun {
     private final SessionDamage damage;
     private final BlockJudges judges;
 
-    PageRun(Page page, CompiledPages compiled, PostgresServer server, Workers workers, VerifyOptions options,
-            StaticChecks checks, PythonPage python) {
+    PageRun(Page page, CompiledPages compiled, PostgresServer server, DatabaseSupply supply, Workers workers,
+            VerifyOptions options, StaticChecks checks, PythonPage python) {
         this.page = page;
         this.python = python;
         this.compiled = compiled;
         this.server = server;
+        this.supply = supply;
         this.workers = workers;
         this.options = options;
         this.runtime = new RuntimeVerdicts(page, compiled);
@@ -352,7 +354,7 @@ final class PageRun {
     private Database database(String name, String bindings) throws DatabaseUnavailableException {
         Database database = databases.get(name);
         if (database == null) {
-            database = server.createDatabase(page.displayPath(), page.options().superuser());
+            database = supply.take(page.displayPath(), page.options().superuser());
             databases.put(name, database);
             bindingsByName.put(name, bindings);
         }
@@ -369,7 +371,7 @@ final class PageRun {
                 }
             }
         }
-        databases.values().forEach(server::dropDatabase);
+        databases.values().forEach(supply::drop);
     }
 
     private static List<Finding> findings(List<Problem> problems) {

@@ -53,6 +53,7 @@ public final class Verifier implements AutoCloseable {
      */
     private final BlockingDeque<Workers> idle;
     private final ExecutorService threads;
+    private final DatabaseSupply databases;
     /** The Python of python blocks, asked once per verifier, when a page first has python blocks. */
     private PythonInterpreter python;
 
@@ -66,6 +67,7 @@ public final class Verifier implements AutoCloseable {
             idle.add(new Workers(options.classpath(), classes, options.detectors(), Set.copyOf(options.passEnv())));
         }
         this.threads = Executors.newFixedThreadPool(options.jobs(), Verifier::pageThread);
+        this.databases = new DatabaseSupply(server, options.jobs());
     }
 
     /**
@@ -93,8 +95,10 @@ public final class Verifier implements AutoCloseable {
         // In parts, so that the first pages run while javac compiles the next ones, and javac never holds the trees
         // of a whole large corpus at once.
         List<Future<PageResult>> running = new ArrayList<>();
-        for (int from = 0; from < inputs.size(); from += PAGES_PER_COMPILE) {
-            List<PageInput> part = inputs.subList(from, Math.min(inputs.size(), from + PAGES_PER_COMPILE));
+        // The first part is one page per job: javac's first task is its slowest (nothing is compiled by the JIT yet),
+        // and no page runs before it ends.
+        for (int from = 0, size = options.jobs(); from < inputs.size(); from += size, size = PAGES_PER_COMPILE) {
+            List<PageInput> part = inputs.subList(from, Math.min(inputs.size(), from + size));
             StaticChecks checks = new StaticChecks();
             CompiledPages compiled = javaStage.compile(part, classes, checks);
             for (PageInput input : part) {
@@ -117,6 +121,7 @@ public final class Verifier implements AutoCloseable {
         threads.shutdownNow();
         javaStage.close();
         idle.forEach(Workers::close);
+        databases.close();
         delete(classes);
     }
 
@@ -125,7 +130,7 @@ public final class Verifier implements AutoCloseable {
         Workers workers = idle.takeFirst();
         try (python) {
             return new PageResult(input.page(), input.mode(), input.page().options().mode().isEmpty(),
-                    new PageRun(input.page(), compiled, server, workers, options, checks, python).run());
+                    new PageRun(input.page(), compiled, server, databases, workers, options, checks, python).run());
         } finally {
             idle.addFirst(workers);
         }
