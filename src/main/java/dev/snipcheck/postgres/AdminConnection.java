@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -17,12 +18,15 @@ import java.util.function.Consumer;
  * The one admin connection of a run, which copies that run's databases from its own template and drops them; or,
  * when its role may not create databases, creates and drops one schema per page in the database it connected to.
  * Each database belongs to a role of its own, made for it and dropped with it, that may do nothing beyond it: the
- * blocks connect as that role, so this connection stays the only one with the admin's rights.
+ * blocks connect as that role, so this connection and its {@link CatalogConnection} stay the only ones with the
+ * admin's rights.
  */
 final class AdminConnection implements AutoCloseable {
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int MINIMUM_VERSION = 130000;
+    /** The name snipcheck's own connections give themselves, which leak checks leave out. */
+    private static final String ADMIN_APPLICATION = "snipcheck";
     private static final int LIVENESS_TIMEOUT_SECONDS = 3;
     /**
      * How long a page's drop may wait for the server, and the drops when the run ends. Every DROP DATABASE waits until
@@ -55,6 +59,8 @@ final class AdminConnection implements AutoCloseable {
     /** The roles made for databases of {@link #created}, by the same name. */
     private final Set<String> roles = new LinkedHashSet<>();
     private SettingsWatch settings;
+    /** Set once by {@link #open}, and read by the pages' threads without this object's monitor. */
+    private volatile CatalogConnection catalog;
     private int count;
     private String lost;
 
@@ -91,16 +97,11 @@ final class AdminConnection implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
-        properties.setProperty("ApplicationName", "snipcheck");
+        properties.setProperty("ApplicationName", ADMIN_APPLICATION);
         // a port that now belongs to something else (a kept container's stale note, a wrong URL) must not hang the run
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("loginTimeout", "10");
-        Connection connection;
-        try {
-            connection = DriverManager.getConnection("jdbc:postgresql://" + address + "/" + database, properties);
-        } catch (SQLException e) {
-            throw new DatabaseUnavailableException("could not connect to " + address + ": " + ServerErrors.reason(e), e);
-        }
+        Connection connection = connect(address, database, properties);
         String version;
         int versionNumber;
         Rights rights;
@@ -128,7 +129,25 @@ final class AdminConnection implements AutoCloseable {
             admin.limitLockWaits();
         }
         admin.settings = SettingsWatch.start(connection, admin.address(), notices);
+        // its checks are quick reads: a server that stops answering them must not hold a page for long
+        properties.setProperty("socketTimeout", "10");
+        try {
+            admin.catalog = new CatalogConnection(connect(address, database, properties), ADMIN_APPLICATION);
+        } catch (DatabaseUnavailableException e) {
+            admin.dropAll();
+            admin.close();
+            throw e;
+        }
         return admin;
+    }
+
+    private static Connection connect(String address, String database, Properties properties)
+            throws DatabaseUnavailableException {
+        try {
+            return DriverManager.getConnection("jdbc:postgresql://" + address + "/" + database, properties);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("could not connect to " + address + ": " + ServerErrors.reason(e), e);
+        }
     }
 
     private void createTemplate() throws DatabaseUnavailableException {
@@ -261,8 +280,13 @@ final class AdminConnection implements AutoCloseable {
     }
 
     /** What is missing of {@code database}: see {@link CatalogDamage}. */
-    synchronized Optional<String> damage(Database database) {
-        return CatalogDamage.of(connection, database);
+    Optional<String> damage(Database database) {
+        return catalog.damage(database);
+    }
+
+    /** See {@link PostgresServer#clientBackends}. */
+    List<ClientBackend> clientBackends(Database database) {
+        return catalog.clientBackends(database);
     }
 
     /**
@@ -371,6 +395,9 @@ final class AdminConnection implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (catalog != null) {
+            catalog.close();
+        }
         closeQuietly(connection, notices);
     }
 

@@ -1,5 +1,6 @@
 package dev.snipcheck.postgres;
 
+import java.util.List;
 import java.util.Optional;
 
 /** A server that hands out the run's databases through its one admin connection. */
@@ -31,6 +32,11 @@ abstract class AdminServer implements PostgresServer {
     @Override
     public Optional<String> damage(Database database) {
         return admin.damage(database);
+    }
+
+    @Override
+    public List<ClientBackend> clientBackends(Database database) {
+        return admin.clientBackends(database);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.snipcheck.postgres;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,12 @@ public interface PostgresServer extends AutoCloseable {
     default Optional<String> damage(Database database) {
         return Optional.empty();
     }
+
+    /**
+     * The clients connected to {@code database} now, as pg_stat_activity shows them, but snipcheck's own
+     * administrative connections; empty when the server cannot be asked. One query on a connection kept for it.
+     */
+    List<ClientBackend> clientBackends(Database database);
 
     /**
      * Why the server can no longer provide databases (it died, or stopped answering), asking it if it is not known

@@ -17,14 +17,17 @@ package dev.snipcheck.protocol;
  *                      schema rather than a database of its own; else null (Optional is not serializable)
  * @param redirect      whether the PostgreSQL connections the blocks open themselves go to this database while
  *                      they run
+ * @param sqlBlocks     whether sql blocks will run on it: their session then logs in while the blocks before them
+ *                      run, not when the first one is sent
  */
 public record OpenDatabase(String bindingsClass, String host, int port, String database, String user, String password,
-                    String jdbcUrl, String r2dbcUrl, String schema, boolean redirect) implements Request {
+                    String jdbcUrl, String r2dbcUrl, String schema, boolean redirect, boolean sqlBlocks)
+        implements Request {
 
     /** A database of the page's own, with no schema set, where the blocks' own connections go. */
     public OpenDatabase(String bindingsClass, String host, int port, String database, String user, String password,
                  String jdbcUrl, String r2dbcUrl) {
-        this(bindingsClass, host, port, database, user, password, jdbcUrl, r2dbcUrl, null, true);
+        this(bindingsClass, host, port, database, user, password, jdbcUrl, r2dbcUrl, null, true, false);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.snipcheck.run;
 
+import dev.snipcheck.postgres.ClientBackend;
 import dev.snipcheck.postgres.Database;
 import dev.snipcheck.postgres.DatabaseUnavailableException;
 import dev.snipcheck.postgres.PostgresServer;
 import dev.snipcheck.timing.Timings;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -107,13 +109,15 @@ final class LazyServer implements PostgresServer {
         }
     }
 
+    /** The server once it has started; null before, without waiting for a start under way. */
+    private synchronized PostgresServer serverIfStarted() {
+        return server;
+    }
+
     /** A database can only exist, and be handed over, if the server was started. */
     @Override
     public void handOver(Database database, String page) {
-        PostgresServer running;
-        synchronized (this) {
-            running = server;
-        }
+        PostgresServer running = serverIfStarted();
         if (running != null) {
             running.handOver(database, page);
         }
@@ -121,10 +125,7 @@ final class LazyServer implements PostgresServer {
 
     @Override
     public void dropDatabase(Database database) {
-        PostgresServer running;
-        synchronized (this) {
-            running = server;
-        }
+        PostgresServer running = serverIfStarted();
         // a database can only exist if the server was started
         if (running != null) {
             try (var timed = Timings.start("10 database drop")) {
@@ -136,20 +137,21 @@ final class LazyServer implements PostgresServer {
     /** A database can only exist, and be damaged, if the server was started. */
     @Override
     public Optional<String> damage(Database database) {
-        PostgresServer running;
-        synchronized (this) {
-            running = server;
-        }
+        PostgresServer running = serverIfStarted();
         return running == null ? Optional.empty() : running.damage(database);
+    }
+
+    /** A database can only exist, and have backends, if the server was started. */
+    @Override
+    public List<ClientBackend> clientBackends(Database database) {
+        PostgresServer running = serverIfStarted();
+        return running == null ? List.of() : running.clientBackends(database);
     }
 
     /** Asks the server only if it was started: one that never ran was never lost. */
     @Override
     public Optional<String> lost() {
-        PostgresServer running;
-        synchronized (this) {
-            running = server;
-        }
+        PostgresServer running = serverIfStarted();
         return running == null ? Optional.empty() : running.lost();
     }
 

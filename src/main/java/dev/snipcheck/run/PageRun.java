@@ -73,6 +73,8 @@ final class PageRun {
     private final Session session = new Session();
     private final SessionDamage damage;
     private final BlockJudges judges;
+    /** Whether sql blocks run in the page's session, whose database then has a sql session too. */
+    private final boolean sessionSqlBlocks;
 
     PageRun(Page page, CompiledPages compiled, PostgresServer server, DatabaseSupply supply, Workers workers,
             VerifyOptions options, StaticChecks checks, PythonPage python) {
@@ -84,6 +86,8 @@ final class PageRun {
         this.workers = workers;
         this.options = options;
         this.runtime = new RuntimeVerdicts(page, compiled);
+        this.sessionSqlBlocks = page.blocks().stream()
+                .anyMatch(block -> block.isChecked() && block.isSql() && !block.attributes().isolated());
         this.redirections = new Redirections(compiled);
         this.damage = new SessionDamage(server);
         this.judges = new BlockJudges(page, compiled, checks, runtime, python, server, damage, printed,
@@ -308,7 +312,7 @@ final class PageRun {
             databases.forEach((name, database) -> {
                 if (judged || !name.equals(sessionDatabase)) {
                     try (var timed = Timings.start("09 page end: open backends (pg_stat_activity)")) {
-                        runtime.chargeOpenBackends(bindingsByName.get(name), OpenBackends.of(database));
+                        runtime.chargeOpenBackends(bindingsByName.get(name), OpenBackends.of(server, database));
                     }
                 }
             });
@@ -345,7 +349,8 @@ final class PageRun {
         try (var timed = Timings.start("07 open the database in the worker")) {
             worker.openDatabase(new OpenDatabase(bindings, database.host(), database.port(), database.name(),
                     database.user(), database.password(), database.jdbcUrl(), database.r2dbcUrl(),
-                    database.schema().orElse(null), page.options().redirect()));
+                    database.schema().orElse(null), page.options().redirect(),
+                    name.equals(compiled.pageBindingsClass(page)) && sessionSqlBlocks));
         }
         open.add(name);
     }

@@ -7,6 +7,7 @@ import dev.snipcheck.result.BlockResult;
 import dev.snipcheck.result.Finding;
 import dev.snipcheck.result.Reason;
 import dev.snipcheck.result.Verdict;
+import dev.snipcheck.timing.Timings;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,10 @@ final class SessionDamage {
         if (block.attributes().isolated() || destroyed != null || database == null || !ranOnDatabase(result)) {
             return result;
         }
-        Optional<String> damage = server.damage(database);
+        Optional<String> damage;
+        try (var timed = Timings.start("08 block: damage check (catalog connection)")) {
+            damage = server.damage(database);
+        }
         if (damage.isEmpty()) {
             return result;
         }

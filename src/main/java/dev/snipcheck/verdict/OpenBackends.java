@@ -1,14 +1,10 @@
 package dev.snipcheck.verdict;
 
+import dev.snipcheck.postgres.ClientBackend;
 import dev.snipcheck.postgres.Database;
+import dev.snipcheck.postgres.PostgresServer;
 import dev.snipcheck.protocol.WorkerContract;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,24 +13,6 @@ import java.util.List;
  * {@code pg_stat_activity} shows them when the page ends.
  */
 public final class OpenBackends {
-
-    private static final String QUERY = """
-            select pid, state, application_name
-              from pg_stat_activity
-             where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
-               and application_name not in (?, ?)
-             order by pid""";
-
-    /** The name snipcheck's own administrative connections give themselves (see the postgres package). */
-    private static final String ADMIN_APPLICATION = "snipcheck";
-
-    /** One backend left open. */
-    record Backend(int pid, String state, String applicationName) {
-
-        boolean inTransaction() {
-            return state != null && state.startsWith("idle in transaction");
-        }
-    }
 
     private static final long SETTLE_MILLIS = 200;
 
@@ -45,11 +23,11 @@ public final class OpenBackends {
      * The backends left open; empty when there are none or the database cannot be read, and when pages share the
      * database (a schema each), since another page's connections could not be told from this page's.
      */
-    public static List<Backend> of(Database database) {
+    public static List<ClientBackend> of(PostgresServer server, Database database) {
         if (database.schema().isPresent()) {
             return List.of();
         }
-        List<Backend> open = query(database);
+        List<ClientBackend> open = query(server, database);
         if (open.isEmpty()) {
             return open;
         }
@@ -60,24 +38,14 @@ public final class OpenBackends {
             Thread.currentThread().interrupt();
             return List.of();
         }
-        List<Integer> still = query(database).stream().map(Backend::pid).toList();
+        List<Integer> still = query(server, database).stream().map(ClientBackend::pid).toList();
         return open.stream().filter(b -> still.contains(b.pid())).toList();
     }
 
-    private static List<Backend> query(Database database) {
-        List<Backend> open = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl() + "&connectTimeout=5&socketTimeout=5");
-             PreparedStatement statement = connection.prepareStatement(QUERY)) {
-            statement.setString(1, WorkerContract.BINDINGS_APPLICATION);
-            statement.setString(2, ADMIN_APPLICATION);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    open.add(new Backend(rows.getInt("pid"), rows.getString("state"), rows.getString("application_name")));
-                }
-            }
-        } catch (SQLException e) {
-            // A database that cannot be read is reported by the blocks that use it, not here.
-        }
-        return open;
+    /** The pool's and the data source's connections are the worker's, which its own leak checks judge. */
+    private static List<ClientBackend> query(PostgresServer server, Database database) {
+        return server.clientBackends(database).stream()
+                .filter(backend -> !backend.applicationName().equals(WorkerContract.BINDINGS_APPLICATION))
+                .toList();
     }
 }

@@ -5,6 +5,7 @@ import dev.snipcheck.java.CompiledPages;
 import dev.snipcheck.markdown.Block;
 import dev.snipcheck.markdown.Page;
 import dev.snipcheck.markdown.Position;
+import dev.snipcheck.postgres.ClientBackend;
 import dev.snipcheck.protocol.BlockOutcome;
 import dev.snipcheck.protocol.OwnConnection;
 import dev.snipcheck.protocol.RuntimeFinding;
@@ -87,9 +88,9 @@ public final class RuntimeVerdicts {
      * them, as the worker saw them open through its redirecting driver; one it did not see open (a page with
      * {@code redirect: false}) is charged to the last block that ran on that database, at its fence.
      */
-    public void chargeOpenBackends(String bindingsClass, List<OpenBackends.Backend> backends) {
+    public void chargeOpenBackends(String bindingsClass, List<ClientBackend> backends) {
         Block last = lastByBindings.get(bindingsClass);
-        for (OpenBackends.Backend backend : backends) {
+        for (ClientBackend backend : backends) {
             OwnConnection own = ownConnections.get(backend.pid());
             Block opener = own == null ? null : blocksByClass.get(own.blockClass());
             Block block = opener != null ? opener : last;

@@ -109,7 +109,11 @@ final class OpenDatabases {
         if (previous != null) {
             previous.dispose();
         }
-        SqlRunner previousSession = sqlSessions.put(open.bindingsClass(), new SqlRunner(factory));
+        SqlRunner session = new SqlRunner(factory);
+        if (open.sqlBlocks()) {
+            session.connectAhead();
+        }
+        SqlRunner previousSession = sqlSessions.put(open.bindingsClass(), session);
         if (previousSession != null) {
             previousSession.close();
         }

@@ -20,6 +20,12 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 
 /**
@@ -37,6 +43,8 @@ public final class SqlRunner implements AutoCloseable {
 
     private final ConnectionFactory factory;
     private Connection session;
+    /** The session logging in ahead of the first sql block, until that block takes it. */
+    private CompletableFuture<Connection> connecting;
 
     public SqlRunner(ConnectionFactory factory) {
         this.factory = factory;
@@ -94,10 +102,23 @@ public final class SqlRunner implements AutoCloseable {
     }
 
     /**
+     * Has the session log in now, while the page's blocks before its first sql block run: the login is a few round
+     * trips of the page's time otherwise (docs/performance.md).
+     */
+    public void connectAhead() {
+        if (session == null && connecting == null) {
+            connecting = Mono.<Connection>from(factory.create()).toFuture();
+        }
+    }
+
+    /**
      * The page's session; a new one when the last is gone (a block ended it, say with pg_terminate_backend), as psql
      * connects again after it lost its connection.
      */
     private Connection session() {
+        if (connecting != null) {
+            session = ahead();
+        }
         // unbounded: the block's own time limit covers them, and a loaded server may take long to answer
         if (session != null && Boolean.TRUE.equals(Mono.from(session.validate(ValidationDepth.REMOTE)).block())) {
             return session;
@@ -107,8 +128,32 @@ public final class SqlRunner implements AutoCloseable {
         return session;
     }
 
+    /** The session that logged in ahead; null when it could not, so that logging in again reports why. */
+    private Connection ahead() {
+        CompletableFuture<Connection> ahead = connecting;
+        connecting = null;
+        try {
+            return ahead.join();
+        } catch (CompletionException | CancellationException e) {
+            return null;
+        }
+    }
+
     @Override
     public void close() {
+        if (connecting != null) {
+            // a login still under way when the page's database is dropped would hold the DROP DATABASE
+            try {
+                session = connecting.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | CancellationException e) {
+                session = null;
+            } catch (TimeoutException e) {
+                connecting.cancel(true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            connecting = null;
+        }
         if (session != null) {
             Connection closing = session;
             session = null;
