@@ -26,7 +26,7 @@ final class Workers implements AutoCloseable {
      * of MiB, and 512 MiB keeps each worker under 1 GiB resident however many run at once; a block that allocates
      * more fails with the worker's out-of-memory message (docs/performance.md).
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /**
      * BlockHound retransforms JDK classes, which JDK 13+ allows only with the first option; the second
      * lets it attach its agent to its own JVM instead of starting a helper JVM to do so. The JVM warns

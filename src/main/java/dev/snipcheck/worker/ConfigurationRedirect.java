@@ -3,10 +3,10 @@ package dev.snipcheck.worker;
 import dev.snipcheck.protocol.OpenDatabase;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.client.SingleHostConfiguration;
-import net.bytebuddy.agent.ByteBuddyAgent;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.matcher.ElementMatchers;
+import reactor.blockhound.shaded.net.bytebuddy.agent.ByteBuddyAgent;
+import reactor.blockhound.shaded.net.bytebuddy.agent.builder.AgentBuilder;
+import reactor.blockhound.shaded.net.bytebuddy.asm.Advice;
+import reactor.blockhound.shaded.net.bytebuddy.matcher.ElementMatchers;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +19,9 @@ import java.util.Optional;
  * Sends a {@code PostgresqlConnectionFactory} that a block builds from a {@code PostgresqlConnectionConfiguration} of
  * its own to the page's database. r2dbc-postgresql reads no service or provider on that path, so the worker gives the
  * factory's constructor advice that swaps the configuration's server, database and credentials for the page's before
- * the constructor reads them; everything else the block configured (codecs, options, timeouts) stays.
+ * the constructor reads them; everything else the block configured (codecs, options, timeouts) stays. The advice is
+ * made with BlockHound's own copy of ByteBuddy, which the detectors have loaded already: a second copy took half a
+ * second of every worker's start to load (docs/performance.md).
  */
 public final class ConfigurationRedirect {
 
