@@ -132,7 +132,7 @@ final class AdminConnection implements AutoCloseable {
         // its checks are quick reads: a server that stops answering them must not hold a page for long
         properties.setProperty("socketTimeout", "10");
         try {
-            admin.catalog = new CatalogConnection(connect(address, database, properties), ADMIN_APPLICATION);
+            admin.catalog = new CatalogConnection(() -> connect(address, database, properties), ADMIN_APPLICATION);
         } catch (DatabaseUnavailableException e) {
             admin.dropAll();
             admin.close();

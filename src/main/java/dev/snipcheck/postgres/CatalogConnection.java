@@ -22,22 +22,51 @@ final class CatalogConnection implements AutoCloseable {
              where datname = ? and backend_type = 'client backend' and coalesce(application_name, '') <> ?
              order by pid""";
 
-    // guarded by this object's monitor: pages ask from many threads, and pgjdbc connections are not thread-safe
-    private final Connection connection;
-    private final String adminApplication;
+    /** Logs in again, as the first connection did. */
+    interface Login {
+        Connection connect() throws DatabaseUnavailableException;
+    }
 
-    CatalogConnection(Connection connection, String adminApplication) {
-        this.connection = connection;
+    private final Login login;
+    private final String adminApplication;
+    // guarded by this object's monitor: pages ask from many threads, and pgjdbc connections are not thread-safe
+    private Connection connection;
+
+    CatalogConnection(Login login, String adminApplication) throws DatabaseUnavailableException {
+        this.login = login;
         this.adminApplication = adminApplication;
+        this.connection = login.connect();
     }
 
     /** See {@link CatalogDamage}. */
     synchronized Optional<String> damage(Database database) {
-        return CatalogDamage.of(connection, database);
+        Optional<String> damage = CatalogDamage.of(connection, database);
+        return damage.isEmpty() && loggedInAgain() ? CatalogDamage.of(connection, database) : damage;
     }
 
     /** See {@link PostgresServer#clientBackends}. */
     synchronized List<ClientBackend> clientBackends(Database database) {
+        List<ClientBackend> backends = backends(database);
+        return backends.isEmpty() && loggedInAgain() ? backends(database) : backends;
+    }
+
+    /**
+     * Whether the connection had ended, which its last query showed (a check that ran out of time, a restarted
+     * server), and a new one logged in: the checks of the rest of the run must not all find nothing for it.
+     */
+    private boolean loggedInAgain() {
+        try {
+            if (!connection.isClosed()) {
+                return false;
+            }
+            connection = login.connect();
+            return true;
+        } catch (SQLException | DatabaseUnavailableException e) {
+            return false;
+        }
+    }
+
+    private List<ClientBackend> backends(Database database) {
         List<ClientBackend> backends = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(BACKENDS)) {
             query.setString(1, database.name());

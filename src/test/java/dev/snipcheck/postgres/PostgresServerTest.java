@@ -97,6 +97,27 @@ class PostgresServerTest {
     }
 
     @Test
+    void seesALeftConnectionAfterTheChecksOwnConnectionWasEnded() throws Exception {
+        Database database = server.createDatabase();
+        try (Connection left = DriverManager.getConnection(database.jdbcUrl());
+                Connection admin = DriverManager.getConnection(probe.jdbcUrl())) {
+            int pid = pid(left);
+            assertTrue(server.clientBackends(database).stream().anyMatch(b -> b.pid() == pid));
+            // as a check that ran out of time, or a server restart, ends it: the checks' query was its last
+            execute(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'snipcheck'"
+                    + " AND query LIKE '%backend_type = ''client backend''%' AND pid <> pg_backend_pid()");
+            List<Integer> seen = server.clientBackends(database).stream().map(ClientBackend::pid).toList();
+            assertTrue(seen.contains(pid), "the check after it saw " + seen + ", not backend " + pid);
+        } finally {
+            server.dropDatabase(database);
+        }
+    }
+
+    private static int pid(Connection connection) throws SQLException {
+        return Integer.parseInt(query(connection, "SELECT pg_backend_pid()"));
+    }
+
+    @Test
     void createsDistinctDatabasesFromManyThreads() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
