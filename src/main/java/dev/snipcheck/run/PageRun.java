@@ -87,7 +87,7 @@ final class PageRun {
         this.options = options;
         this.runtime = new RuntimeVerdicts(page, compiled);
         this.sessionSqlBlocks = page.blocks().stream()
-                .anyMatch(block -> block.isChecked() && block.isSql() && !block.attributes().isolated());
+                .anyMatch(block -> block.isSql() && !block.attributes().isolated() && !block.attributes().ignore());
         this.redirections = new Redirections(compiled);
         this.damage = new SessionDamage(server);
         this.judges = new BlockJudges(page, compiled, checks, runtime, python, server, damage, printed,

@@ -3,11 +3,11 @@ package dev.snipcheck.worker;
 import dev.snipcheck.protocol.OpenDatabase;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.client.SingleHostConfiguration;
+import org.reactivestreams.Publisher;
 import reactor.blockhound.shaded.net.bytebuddy.agent.ByteBuddyAgent;
 import reactor.blockhound.shaded.net.bytebuddy.agent.builder.AgentBuilder;
 import reactor.blockhound.shaded.net.bytebuddy.asm.Advice;
 import reactor.blockhound.shaded.net.bytebuddy.matcher.ElementMatchers;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import java.lang.reflect.Field;
