@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,10 +22,15 @@ public final class Timings {
     private Timings() {
     }
 
-    /** The time and count of one stage; closing a {@link Span} adds to it. */
+    /**
+     * The time and count of one stage, and when it first started and last ended: stages overlap on parallel threads,
+     * so the sums alone do not say which of them the run waited for.
+     */
     private static final class Stage {
         final LongAdder nanos = new LongAdder();
         final LongAdder count = new LongAdder();
+        final LongAccumulator first = new LongAccumulator(Math::min, Long.MAX_VALUE);
+        final LongAccumulator last = new LongAccumulator(Math::max, Long.MIN_VALUE);
     }
 
     /** One timed stretch of a stage, ended by {@link #close}. */
@@ -39,8 +45,11 @@ public final class Timings {
         @Override
         public void close() {
             if (stage != null) {
-                stage.nanos.add(System.nanoTime() - start);
+                long end = System.nanoTime();
+                stage.nanos.add(end - start);
                 stage.count.increment();
+                stage.first.accumulate(start - STARTED);
+                stage.last.accumulate(end - STARTED);
             }
         }
     }
@@ -52,14 +61,17 @@ public final class Timings {
         return ON ? new Span(STAGES.computeIfAbsent(stage, s -> new Stage())) : OFF;
     }
 
-    /** Prints each stage's total, count and share of the time since the JVM loaded this class, when timing is on. */
+    /**
+     * Prints each stage's total and count, and the stretch from its first start to its last end in ms since the JVM
+     * loaded this class, when timing is on.
+     */
     public static void print(PrintStream out) {
         if (!ON) {
             return;
         }
         double wall = (System.nanoTime() - STARTED) / 1e6;
         out.printf(Locale.ROOT, "snipcheck timings: %.0f ms since start (stages on parallel threads add up)%n", wall);
-        STAGES.forEach((name, stage) -> out.printf(Locale.ROOT, "  %-36s %9.0f ms %7d×%n", name,
-                stage.nanos.sum() / 1e6, stage.count.sum()));
+        STAGES.forEach((name, stage) -> out.printf(Locale.ROOT, "  %-44s %9.0f ms %7d×   %7.0f .. %7.0f ms%n", name,
+                stage.nanos.sum() / 1e6, stage.count.sum(), stage.first.get() / 1e6, stage.last.get() / 1e6));
     }
 }

@@ -24,8 +24,12 @@ class TimingsTest {
     void theRunPrintsTheTimeOfEachStageItWentThrough() throws Exception {
         String err = snipcheck(List.of("-Dsnipcheck.timings=true"));
         assertTrue(err.contains("snipcheck timings: "), err);
-        assertTrue(err.matches("(?s).*\\n  01 read and parse pages +\\d+ ms +1×\\n.*"), err);
-        assertTrue(err.matches("(?s).*\\n  11 write the report +\\d+ ms +1×\\n.*"), err);
+        String read = line(err, "01 read and parse pages");
+        String report = line(err, "11 write the report");
+        assertTrue(read.matches(" +\\d+ ms +1× +\\d+ \\.\\. +\\d+ ms"), read);
+        assertTrue(report.matches(" +\\d+ ms +1× +\\d+ \\.\\. +\\d+ ms"), report);
+        // the report is written after the pages are read: the stretches say when each stage ran
+        assertTrue(stretch(report)[0] >= stretch(read)[1], read + " / " + report);
         // no block runs, so no worker starts
         assertFalse(err.contains("worker JVM start"), err);
     }
@@ -34,6 +38,18 @@ class TimingsTest {
     void withoutThePropertyNothingIsPrinted() throws Exception {
         String err = snipcheck(List.of());
         assertFalse(err.contains("timings"), err);
+    }
+
+    /** What the stage's line says after its name. */
+    private static String line(String err, String stage) {
+        return err.lines().filter(l -> l.startsWith("  " + stage + " ")).findFirst()
+                .map(l -> l.substring(stage.length() + 2)).orElseThrow(() -> new AssertionError(stage + ": " + err));
+    }
+
+    /** The first start and last end a stage's line gives, in ms since the JVM started. */
+    private static long[] stretch(String line) {
+        String[] parts = line.trim().split(" +");
+        return new long[] {Long.parseLong(parts[3]), Long.parseLong(parts[5])};
     }
 
     /** Runs snipcheck on a page without checked blocks (so that no PostgreSQL starts); returns its stderr. */
