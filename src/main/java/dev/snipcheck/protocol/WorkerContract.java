@@ -1,6 +1,12 @@
 package dev.snipcheck.protocol;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.net.Socket;
 
 /** What the two JVMs agree on besides the requests and replies: how the worker is told things, and what it admits. */
 public final class WorkerContract {
@@ -32,6 +38,28 @@ public final class WorkerContract {
     public static ObjectInputFilter filter() {
         return ObjectInputFilter.Config.createFilter(
                 "dev.snipcheck.protocol.*;dev.snipcheck.rules.Rule;java.lang.*;java.util.*;!*");
+    }
+
+    /** The two ends of a connection between the JVMs, each its own. */
+    public record Streams(ObjectInputStream in, ObjectOutputStream out) {
+    }
+
+    /** How much of the stream each side buffers: more than most messages, so one takes one system call. */
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    /**
+     * The object streams over the socket between the JVMs, each side's output made first and flushed so that
+     * neither waits for the other's stream header. Both are buffered: an object stream reads and writes class
+     * descriptors a few bytes at a time, which on a bare socket is a system call each (the streams are reset after
+     * each message, so every message has its descriptors). The sender flushes after each message.
+     */
+    public static Streams streams(Socket socket) throws IOException {
+        socket.setTcpNoDelay(true);
+        ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES));
+        out.flush();
+        ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES));
+        in.setObjectInputFilter(filter());
+        return new Streams(in, out);
     }
 
     private WorkerContract() {

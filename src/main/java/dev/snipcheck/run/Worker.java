@@ -61,11 +61,9 @@ public final class Worker implements AutoCloseable {
         this.passedEnvironment = passedEnvironment;
         this.tail = tail;
         this.socket = socket;
-        socket.setTcpNoDelay(true);
-        out = new ObjectOutputStream(socket.getOutputStream());
-        out.flush();
-        in = new ObjectInputStream(socket.getInputStream());
-        in.setObjectInputFilter(WorkerContract.filter());
+        WorkerContract.Streams streams = WorkerContract.streams(socket);
+        out = streams.out();
+        in = streams.in();
     }
 
     /**

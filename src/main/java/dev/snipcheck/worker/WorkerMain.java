@@ -18,7 +18,6 @@ import dev.snipcheck.protocol.WorkerContract;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -82,12 +81,8 @@ public final class WorkerMain {
         PrintStream stdout = System.out;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> tellWhereTheBlockExited(stdout), "snipcheck-exit"));
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
-            socket.setTcpNoDelay(true);
-            ObjectOutputStream out = new ObjectOutputStream(socket.getOutputStream());
-            out.flush();
-            ObjectInputStream in = new ObjectInputStream(socket.getInputStream());
-            in.setObjectInputFilter(WorkerContract.filter());
-            worker.serve(Requests.read(in), out);
+            WorkerContract.Streams streams = WorkerContract.streams(socket);
+            worker.serve(Requests.read(streams.in()), streams.out());
         }
         // Threads a snippet left running must not keep the worker alive once the parent is gone.
         System.exit(0);
