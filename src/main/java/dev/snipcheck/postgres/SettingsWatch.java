@@ -2,9 +2,9 @@ package dev.snipcheck.postgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -17,8 +17,11 @@ final class SettingsWatch {
     private final Connection connection;
     private final String address;
     private final Consumer<String> notices;
-    /** For each database, the page it was made for. */
-    private final Map<String, String> pages = new HashMap<>();
+    /**
+     * For each database, the page it was made for: a page thread names the page of a database made ahead while the
+     * admin's connection is busy making or dropping others, and need not wait for it.
+     */
+    private final Map<String, String> pages = new ConcurrentHashMap<>();
     private ServerSettings settings;
 
     private SettingsWatch(Connection connection, String address, Consumer<String> notices, ServerSettings settings) {
