@@ -62,20 +62,9 @@ final class OpenDatabases {
 
     Ack open(OpenDatabase open) {
         ConnectionPool pool = null;
-        PostgresqlConnectionFactory factory;
         try {
             Class<?> bindings = Class.forName(open.bindingsClass(), true, snippets);
-            factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                    .host(open.host())
-                    .port(open.port())
-                    .database(open.database())
-                    .username(open.user())
-                    .password(open.password())
-                    .codecRegistrar(ServerText.REGISTRAR)
-                    .schema(open.schema())
-                    .applicationName(WorkerContract.BINDINGS_APPLICATION)
-                    .build());
-            pool = pool(ConnectionPoolConfiguration.builder(factory)
+            pool = pool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(configuration(open).build()))
                     .initialSize(0)
                     .maxSize(10)
                     .build());
@@ -109,7 +98,7 @@ final class OpenDatabases {
         if (previous != null) {
             previous.dispose();
         }
-        SqlRunner session = new SqlRunner(factory);
+        SqlRunner session = new SqlRunner(sessionFactory(open));
         if (open.sqlBlocks()) {
             session.connectAhead();
         }
@@ -118,6 +107,29 @@ final class OpenDatabases {
             previousSession.close();
         }
         return Ack.OK;
+    }
+
+    /** How the page's own connections reach its database: {@code pool}'s, and its sql session's. */
+    private static PostgresqlConnectionConfiguration.Builder configuration(OpenDatabase open) {
+        return PostgresqlConnectionConfiguration.builder()
+                .host(open.host())
+                .port(open.port())
+                .database(open.database())
+                .username(open.user())
+                .password(open.password())
+                .schema(open.schema())
+                .applicationName(WorkerContract.BINDINGS_APPLICATION);
+    }
+
+    /**
+     * The sql session's connections read every value as the server's text, so they need no codec of the class path's
+     * extensions; {@code pool}'s get the driver's usual codecs and extensions, as a block's own pool would.
+     */
+    private static PostgresqlConnectionFactory sessionFactory(OpenDatabase open) {
+        return new PostgresqlConnectionFactory(configuration(open)
+                .codecRegistrar(ServerText.REGISTRAR)
+                .autodetectExtensions(false)
+                .build());
     }
 
     private ConnectionPool pool(ConnectionPoolConfiguration configuration) {

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  */
 public record ServerText(String text) {
 
-    /** Adds the codec to every connection of a pool. */
+    /** Adds the codec to every connection of a factory: the sql session's. */
     public static final CodecRegistrar REGISTRAR = (connection, allocator, registry) -> {
         registry.addFirst(new TextCodec());
         return Mono.empty();
