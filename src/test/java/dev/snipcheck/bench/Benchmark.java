@@ -53,6 +53,7 @@ public final class Benchmark {
         int baselineUpTo = Integer.parseInt(options.get("--baseline-up-to"));
         // the machine may be shared: its load says how far the times can be trusted
         System.out.println("Started " + java.time.Instant.now() + ", load average " + loadAverage() + ".");
+        long[] cpuAtStart = cpuTicks();
         System.out.println();
         System.out.println("| blocks | pages | snipcheck (s) | JShell per page (s) | floor: javac + PostgreSQL start (s) "
                 + "| JShell / snipcheck | snipcheck / floor | snipcheck ms per block | snipcheck max RSS (MiB) "
@@ -89,6 +90,23 @@ public final class Benchmark {
         }
         System.out.println();
         System.out.println("Ended " + java.time.Instant.now() + ", load average " + loadAverage() + ".");
+        long[] cpuAtEnd = cpuTicks();
+        System.out.printf(java.util.Locale.ROOT, "CPU time of the machine's cores taken by its host (steal): %.1f s of %.1f s.%n",
+                (cpuAtEnd[1] - cpuAtStart[1]) / 100.0, (cpuAtEnd[0] - cpuAtStart[0]) / 100.0);
+    }
+
+    /**
+     * All cores' time and the part of it the hypervisor gave to other machines (steal), in ticks of 10 ms, from the
+     * first line of /proc/stat: on a virtual machine a run can be slow for want of the host's CPU, which the load
+     * average does not show.
+     */
+    private static long[] cpuTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length && i <= 8; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] {total, fields.length > 8 ? Long.parseLong(fields[8]) : 0};
     }
 
     /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
