@@ -71,7 +71,15 @@ public final class Timings {
         }
         double wall = (System.nanoTime() - STARTED) / 1e6;
         out.printf(Locale.ROOT, "snipcheck timings: %.0f ms since start (stages on parallel threads add up)%n", wall);
-        STAGES.forEach((name, stage) -> out.printf(Locale.ROOT, "  %-44s %9.0f ms %7d×   %7.0f .. %7.0f ms%n", name,
-                stage.nanos.sum() / 1e6, stage.count.sum(), stage.first.get() / 1e6, stage.last.get() / 1e6));
+        STAGES.forEach((name, stage) -> out.printf(Locale.ROOT, "  %-44s %9.0f ms %7d×   %s%n", name,
+                stage.nanos.sum() / 1e6, stage.count.sum(), stretch(stage)));
+    }
+
+    /** A stage whose only stretch still runs (on another thread, as the run ends) has no end to show yet. */
+    private static String stretch(Stage stage) {
+        if (stage.count.sum() == 0) {
+            return "not ended";
+        }
+        return String.format(Locale.ROOT, "%7.0f .. %7.0f ms", stage.first.get() / 1e6, stage.last.get() / 1e6);
     }
 }
