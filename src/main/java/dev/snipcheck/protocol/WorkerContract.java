@@ -40,7 +40,7 @@ public final class WorkerContract {
                 "dev.snipcheck.protocol.*;dev.snipcheck.rules.Rule;java.lang.*;java.util.*;!*");
     }
 
-    /** The two ends of a connection between the JVMs, each its own. */
+    /** One JVM's side of the connection between the JVMs: what it reads, and what it writes. */
     public record Streams(ObjectInputStream in, ObjectOutputStream out) {
     }
 
