@@ -21,14 +21,21 @@ public final class Benchmark {
 
     /** The JIT's first tier only and the serial collector: on 2 cores, a short run's C2 compilations cost more than they save. */
     private static final List<String> ONE_SHOT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     /** Wall time and the largest resident set of any one process of a contender's run. */
     record Sample(double seconds, long maxRssKb) {
     }
 
+    /** A run with where its CPU went. */
+    record Profiled(Sample sample, ProcessCpu.Split split) {
+    }
+
     private final Path jar;
     private final String benchClasspath;
     private final List<String> snipcheckFlags;
+    /** Rows of the table of where the CPU went, printed after the main table. */
+    private final List<String> cpuRows = new ArrayList<>();
 
     private Benchmark(Path jar, String benchClasspath, List<String> snipcheckFlags) {
         this.jar = jar;
@@ -56,15 +63,24 @@ public final class Benchmark {
         long[] cpuAtStart = cpuTicks();
         System.out.println();
         System.out.println("| blocks | pages | snipcheck (s) | JShell per page (s) | floor: javac + PostgreSQL start (s) "
-                + "| JShell / snipcheck | snipcheck / floor | snipcheck ms per block | snipcheck max RSS (MiB) "
+                + "| floor with a fresh database per page (s) | JShell / snipcheck | snipcheck / floor "
+                + "| snipcheck / floor with databases | snipcheck ms per block | snipcheck max RSS (MiB) "
                 + "| unchanged, from the verdict cache (s) |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String size : options.get("--sizes").split(",")) {
             if (size.isBlank()) {
                 continue;
             }
             int blocks = Integer.parseInt(size.trim());
             System.out.println(benchmark.row(blocks, runs, blocks <= baselineUpTo));
+        }
+        if (!benchmark.cpuRows.isEmpty()) {
+            System.out.println();
+            System.out.println("| blocks | contender | wall (s) | the machine's CPU (s) | the contender's JVM (s) "
+                    + "| snipcheck's worker JVMs (s) | PostgreSQL (s) | the rest (s) | the machine's CPU / " + CORES
+                    + " cores (s) |");
+            System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+            benchmark.cpuRows.forEach(System.out::println);
         }
         if (!options.get("--one-page").isBlank()) {
             System.out.println();
@@ -120,17 +136,28 @@ public final class Benchmark {
         Path docs = root.resolve("docs");
         Path plain = root.resolve("plain");
         CorpusGenerator.write(blocks, docs, plain);
-        List<Sample> snipcheck = new ArrayList<>();
+        List<Profiled> snipcheckRuns = new ArrayList<>();
         List<Sample> baseline = new ArrayList<>();
-        List<Sample> floor = new ArrayList<>();
+        List<Profiled> floorRuns = new ArrayList<>();
+        List<Profiled> databaseFloorRuns = new ArrayList<>();
+        int pages = Math.max(1, blocks / CorpusGenerator.BLOCKS_PER_PAGE);
         for (int run = 0; run < runs; run++) {
-            snipcheck.add(time(snipcheck(docs, root), root));
+            snipcheckRuns.add(profiled(snipcheck(docs, root), root));
             if (withBaseline) {
                 baseline.add(time(List.of("java", "-cp", benchClasspath, JShellBaseline.class.getName(),
                         docs.toString()), root));
             }
-            floor.add(time(oneShotJvm("-cp", benchClasspath, CompileFloor.class.getName(), plain.toString()), root));
+            floorRuns.add(profiled(oneShotJvm("-cp", benchClasspath, CompileFloor.class.getName(), plain.toString()),
+                    root));
+            databaseFloorRuns.add(profiled(oneShotJvm("-cp", benchClasspath, CompileFloor.class.getName(),
+                    plain.toString(), String.valueOf(pages)), root));
         }
+        List<Sample> snipcheck = snipcheckRuns.stream().map(Profiled::sample).toList();
+        List<Sample> floor = floorRuns.stream().map(Profiled::sample).toList();
+        List<Sample> databaseFloor = databaseFloorRuns.stream().map(Profiled::sample).toList();
+        cpuRows.add(cpuRow(blocks, "snipcheck", medianRun(snipcheckRuns)));
+        cpuRows.add(cpuRow(blocks, "floor", medianRun(floorRuns)));
+        cpuRows.add(cpuRow(blocks, "floor with a fresh database per page", medianRun(databaseFloorRuns)));
         // the same corpus again with --cache: one run fills the cache, the timed ones find every page in it
         List<String> cachedCommand = snipcheckReporting(docs, root.resolve("cached.json"),
                 "--cache", root.resolve("cache").toString());
@@ -141,12 +168,13 @@ public final class Benchmark {
         }
         double s = median(snipcheck);
         double f = median(floor);
+        double fd = median(databaseFloor);
         String b = withBaseline ? format(median(baseline)) : "not run";
         String ratio = withBaseline ? format(median(baseline) / s) + "×" : "–";
         long rss = maxRssMib(snipcheck);
-        return "| " + blocks + " | " + Math.max(1, blocks / CorpusGenerator.BLOCKS_PER_PAGE) + " | " + format(s)
-                + " | " + b + " | " + format(f) + " | " + ratio + " | " + format(s / f) + "× | "
-                + format(s * 1000 / blocks) + " | " + rss + " | " + format(median(cached)) + " |";
+        return "| " + blocks + " | " + pages + " | " + format(s) + " | " + b + " | " + format(f) + " | " + format(fd)
+                + " | " + ratio + " | " + format(s / f) + "× | " + format(s / fd) + "× | " + format(s * 1000 / blocks)
+                + " | " + rss + " | " + format(median(cached)) + " |";
     }
 
     /**
@@ -203,6 +231,27 @@ public final class Benchmark {
 
     private static long maxRssMib(List<Sample> samples) {
         return samples.stream().mapToLong(Sample::maxRssKb).max().orElse(0) / 1024;
+    }
+
+    /** Runs a command under GNU time, sampling where the machine's CPU goes meanwhile. */
+    private static Profiled profiled(List<String> command, Path root) throws IOException, InterruptedException {
+        try (ProcessCpu cpu = ProcessCpu.start()) {
+            Sample sample = time(command, root);
+            return new Profiled(sample, cpu.split());
+        }
+    }
+
+    /** The run of median wall time, so that the columns of its row come from one run. */
+    private static Profiled medianRun(List<Profiled> runs) {
+        List<Profiled> sorted = runs.stream().sorted(java.util.Comparator.comparingDouble(r -> r.sample().seconds())).toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String cpuRow(int blocks, String contender, Profiled run) {
+        ProcessCpu.Split split = run.split();
+        return "| " + blocks + " | " + contender + " | " + format(run.sample().seconds()) + " | " + format(split.machine())
+                + " | " + format(split.jvm()) + " | " + format(split.workers()) + " | " + format(split.postgres()) + " | "
+                + format(split.rest()) + " | " + format(split.machine() / CORES) + " |";
     }
 
     /** Runs a command under GNU time; a failing contender stops the benchmark, as its time would mean nothing. */
