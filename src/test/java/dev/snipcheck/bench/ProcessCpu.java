@@ -36,6 +36,12 @@ final class ProcessCpu implements AutoCloseable {
     private record Seen(Kind kind, int parent, long own, long reaped, long sample) {
     }
 
+    /**
+     * The kinds that stay what they are: a process that is PostgreSQL or a worker, and every process older than the
+     * run. A new process is looked at again at each sample until it is one of the two, since a process starts as a
+     * copy of its parent and becomes what it runs only when it executes it (a worker is a copy of snipcheck's JVM,
+     * then jspawnhelper, then the worker; a server a copy of pg_ctl, then a shell, then postgres).
+     */
     private final Map<Integer, Kind> kinds = new HashMap<>();
     private final Map<Integer, Seen> seen = new HashMap<>();
     /** PostgreSQL's processes as they were at the start: a server already running (--postgres-url) counts from there. */
@@ -133,7 +139,13 @@ final class ProcessCpu implements AutoCloseable {
             try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
                 for (Path dir : proc) {
                     int pid = Integer.parseInt(dir.getFileName().toString());
-                    Kind kind = kinds.computeIfAbsent(pid, p -> kindOf(dir));
+                    Kind kind = kinds.get(pid);
+                    if (kind == null) {
+                        kind = kindOf(dir);
+                        if (kind == Kind.POSTGRES || kind == Kind.WORKER) {
+                            kinds.put(pid, kind);
+                        }
+                    }
                     if (kind != Kind.OTHER) {
                         read(pid, kind, dir);
                     }
