@@ -117,12 +117,12 @@ public final class Benchmark {
      * average does not show.
      */
     private static long[] cpuTicks() throws IOException {
-        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long[] ticks = ProcessCpu.machineTicks();
         long total = 0;
-        for (int i = 1; i < fields.length && i <= 8; i++) {
-            total += Long.parseLong(fields[i]);
+        for (int i = 0; i < ticks.length && i < 8; i++) {
+            total += ticks[i];
         }
-        return new long[] {total, fields.length > 8 ? Long.parseLong(fields[8]) : 0};
+        return new long[] {total, ticks.length > 7 ? ticks[7] : 0};
     }
 
     /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */

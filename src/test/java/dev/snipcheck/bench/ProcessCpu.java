@@ -193,8 +193,20 @@ final class ProcessCpu implements AutoCloseable {
 
     /** User, nice, system, irq and softirq time of all cores: what the machine's processes used, without steal. */
     private static long machineBusyTicks() throws IOException {
+        long[] ticks = machineTicks();
+        return ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6];
+    }
+
+    /**
+     * All cores' times from the first line of /proc/stat, in its order (user, nice, system, idle, iowait, irq, softirq,
+     * steal, ...), in ticks of 10 ms.
+     */
+    static long[] machineTicks() throws IOException {
         String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        return Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3])
-                + Long.parseLong(fields[6]) + Long.parseLong(fields[7]);
+        long[] ticks = new long[fields.length - 1];
+        for (int i = 1; i < fields.length; i++) {
+            ticks[i - 1] = Long.parseLong(fields[i]);
+        }
+        return ticks;
     }
 }
